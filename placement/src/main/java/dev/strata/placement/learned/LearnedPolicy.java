@@ -1,0 +1,245 @@
+package dev.strata.placement.learned;
+
+import dev.strata.placement.AccessEvent;
+import dev.strata.placement.EvictionSink;
+import dev.strata.placement.ModelStatus;
+import dev.strata.placement.PlacementPolicy;
+import dev.strata.placement.PolicyConfig;
+import dev.strata.placement.RemovalCause;
+import dev.strata.placement.policy.tinylfu.WindowTinyLfuPolicy;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Learned placement in the spirit of LRB (Song et al., "Learning Relaxed Belady for Content Distribution
+ * Network Caching", NSDI 2020): a small network predicts each item's time to next request from its access
+ * history; to make room the policy samples resident items and evicts the one predicted to be needed
+ * last. Training runs elsewhere ({@link OnlineModel}); this class only reads the latest weights.
+ *
+ * <p>A {@link WindowTinyLfuPolicy} mirrors the resident set at all times. It decides while the model is
+ * cold or after the {@link FallbackGuard} saw the model fall behind a shadow W-TinyLFU, and its
+ * accounting is the single source of truth for sizes.
+ */
+public final class LearnedPolicy implements PlacementPolicy {
+  private static final int VICTIM_SAMPLES = 16;
+  private static final int SAMPLE_EVERY_REQUESTS = 2;
+  private static final int TRAIN_EVERY_REQUESTS = 2048;
+  private static final int MIN_SAMPLES_BEFORE_DECIDING = 4096;
+  private static final int REPLAY_CAPACITY = 32768;
+  private static final int PREFETCH_SCAN_LIMIT = 256;
+
+  private final WindowTinyLfuPolicy fallback;
+  private final FallbackGuard guard;
+  private final ResidentSet items;
+  private final FeatureExtractor extractor;
+  private final KeyGroupStats keyGroups;
+  private final LabelWindow labels;
+  private final OnlineModel model;
+  private final SplittableRandom random;
+  private final float[] features = new float[FeatureExtractor.FEATURES];
+  private float[][] scratch = new float[][] {new float[32], new float[32]};
+  private boolean isModelDeciding;
+  /** Moving average of the victims' predictions: "how far is too far" for promotion and prefetch. */
+  private float victimPrediction = 1f;
+  private float minPrediction = Float.MAX_VALUE;
+  private float maxPrediction = -Float.MAX_VALUE;
+
+  public LearnedPolicy(PolicyConfig config) {
+    long entries = config.expectedEntries();
+    this.fallback = new WindowTinyLfuPolicy(config.maximumWeight());
+    this.guard = new FallbackGuard(config.maximumWeight(), entries);
+    this.items = new ResidentSet((int) Math.clamp(2 * entries, 1024, 1 << 20));
+    this.extractor = new FeatureExtractor(Math.clamp(8 * entries, 4096, 1 << 24));
+    this.keyGroups = new KeyGroupStats(Math.max(1024, entries));
+    ReplayBuffer replay = new ReplayBuffer(REPLAY_CAPACITY, FeatureExtractor.FEATURES, config.seed());
+    this.labels = new LabelWindow(extractor, replay,
+        (int) Math.min(1 << 20, extractor.horizon() / SAMPLE_EVERY_REQUESTS + 1));
+    TrainingScheduler scheduler = config.isBackgroundTraining()
+        ? TrainingScheduler.background("strata-placement-trainer")
+        : TrainingScheduler.inline();
+    this.model = new OnlineModel(replay, config.seed(), scheduler, config.checkpointDir());
+    this.random = new SplittableRandom(config.seed());
+  }
+
+  @Override
+  public String name() {
+    return "learned";
+  }
+
+  @Override
+  public boolean contains(long key) {
+    return fallback.contains(key);
+  }
+
+  @Override
+  public void onHit(AccessEvent event, EvictionSink evictions) {
+    ItemHistory item = items.resident(event.key());
+    observe(event, item, true);
+    fallback.onHit(event, (key, cause) -> forget(key, cause, evictions));
+  }
+
+  @Override
+  public boolean onMiss(AccessEvent event, EvictionSink evictions) {
+    ItemHistory item = items.historyOf(event.key());
+    observe(event, item, false);
+    if (event.weight() > fallback.maximumWeight()) {
+      evictions.removed(event.key(), RemovalCause.OVERSIZED);
+      return false;
+    }
+    if (!isModelDeciding) {
+      boolean isAdmitted = fallback.onMiss(event, (key, cause) -> forget(key, cause, evictions));
+      if (isAdmitted) {
+        items.admit(item);
+      }
+      return isAdmitted;
+    }
+    while (fallback.weightedSize() + event.weight() > fallback.maximumWeight()) {
+      ItemHistory victim = predictedLastNeeded(event.time());
+      fallback.remove(victim.key);
+      forget(victim.key, RemovalCause.EVICTED, evictions);
+    }
+    fallback.insertAdmitted(event);
+    items.admit(item);
+    return true;
+  }
+
+  /** Feature, label and mode bookkeeping shared by hits and misses. */
+  private void observe(AccessEvent event, ItemHistory item, boolean isHit) {
+    long now = event.time();
+    labels.expire(now);
+    labels.onRequest(item, now);
+    item.recordAccess(now, event.weight(), event.keyGroup());
+    extractor.refreshStatic(item, keyGroups.recordAndShare(event.keyGroup(), now));
+    if (now % SAMPLE_EVERY_REQUESTS == 0) {
+      ItemHistory sampled = items.randomResident(random);
+      if (sampled != null) {
+        labels.sample(sampled, now);
+      }
+    }
+    guard.record(event, isHit);
+    if (now % TRAIN_EVERY_REQUESTS == 0) {
+      model.requestTraining();
+    }
+    boolean isWarm = model.current() != null && model.samples() >= MIN_SAMPLES_BEFORE_DECIDING;
+    isModelDeciding = isWarm && guard.isModelTrusted(now, isModelDeciding);
+  }
+
+  /** Samples residents and returns the one whose predicted next request is farthest away. */
+  private ItemHistory predictedLastNeeded(long now) {
+    InferenceModel current = model.current();
+    ItemHistory worst = null;
+    float worstPrediction = -1f;
+    for (int i = 0; i < VICTIM_SAMPLES; i++) {
+      ItemHistory candidate = items.randomResident(random);
+      float prediction = predict(current, candidate, now);
+      if (prediction > worstPrediction) {
+        worstPrediction = prediction;
+        worst = candidate;
+      }
+    }
+    victimPrediction = 0.99f * victimPrediction + 0.01f * worstPrediction;
+    return worst;
+  }
+
+  private float predict(InferenceModel current, ItemHistory item, long now) {
+    extractor.extract(item, now, features);
+    float prediction = current.predict(features, scratch);
+    minPrediction = Math.min(minPrediction, prediction);
+    maxPrediction = Math.max(maxPrediction, prediction);
+    return prediction;
+  }
+
+  /** Removes a key the mirror or the model evicted from the histories and reports it. */
+  private void forget(long key, RemovalCause cause, EvictionSink evictions) {
+    items.evict(key, true);
+    evictions.removed(key, cause);
+  }
+
+  @Override
+  public boolean shouldPromote(AccessEvent event) {
+    if (!isModelDeciding) {
+      return true;
+    }
+    ItemHistory item = items.historyOf(event.key());
+    return predict(model.current(), item, event.time()) < victimPrediction;
+  }
+
+  @Override
+  public long[] prefetchCandidates(int max) {
+    if (!isModelDeciding || max <= 0) {
+      return new long[0];
+    }
+    InferenceModel current = model.current();
+    long[] keys = new long[max];
+    int found = 0;
+    int scanned = 0;
+    long now = 0;
+    for (ItemHistory ghost : items.recentGhosts()) {
+      now = Math.max(now, ghost.lastAccessTime);
+    }
+    for (ItemHistory ghost : items.recentGhosts()) {
+      if (found == max || scanned++ == PREFETCH_SCAN_LIMIT) {
+        break;
+      }
+      if (predict(current, ghost, now) < victimPrediction / 2) {
+        keys[found++] = ghost.key;
+      }
+    }
+    return Arrays.copyOf(keys, found);
+  }
+
+  @Override
+  public void remove(long key) {
+    fallback.remove(key);
+    items.evict(key, false);
+  }
+
+  @Override
+  public long weightedSize() {
+    return fallback.weightedSize();
+  }
+
+  @Override
+  public long maximumWeight() {
+    return fallback.maximumWeight();
+  }
+
+  @Override
+  public int size() {
+    return fallback.size();
+  }
+
+  @Override
+  public ModelStatus modelStatus() {
+    return new ModelStatus(model.version(), model.lastLoss(), isModelDeciding, model.samples());
+  }
+
+  /** Bounds observed so far, for the stability run: {min prediction, max prediction, max |parameter|}. */
+  public float[] stabilityBounds() {
+    InferenceModel current = model.current();
+    return new float[] {minPrediction, maxPrediction, current == null ? 0f : current.maxAbsParameter()};
+  }
+
+  /** Writes the checkpoint now (the live cache calls this on shutdown through {@link #close()}). */
+  public void saveCheckpoint() {
+    model.saveCheckpoint();
+  }
+
+  @Override
+  public void checkInvariants() {
+    fallback.checkInvariants();
+    items.checkConsistent();
+    if (items.size() != fallback.size()) {
+      throw new IllegalStateException(items.size() + " histories but " + fallback.size() + " residents");
+    }
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+
+  OnlineModel model() {
+    return model;
+  }
+}
