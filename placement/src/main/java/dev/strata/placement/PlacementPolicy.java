@@ -8,7 +8,7 @@ package dev.strata.placement;
  * policy reports to the {@link EvictionSink}. Implementations are not thread-safe: callers serialise
  * access (the live cache does so under its lock).
  */
-public interface PlacementPolicy {
+public interface PlacementPolicy extends AutoCloseable {
 
   /** The registry name, e.g. {@code "sieve"}. */
   String name();
@@ -78,6 +78,7 @@ public interface PlacementPolicy {
   }
 
   /** Releases background resources (training threads); the policy must not be used afterwards. */
+  @Override
   default void close() {
   }
 }

@@ -1,0 +1,44 @@
+package dev.strata.placement.sim.report;
+
+import dev.strata.placement.sim.SimulationResult;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tables for docs/benchmarks/placement.md: per trace, hit ratio (%) of every policy at every budget,
+ * the optimum included, plus the learned policy's margin over W-TinyLFU.
+ */
+public final class MarkdownSummary {
+
+  private MarkdownSummary() {
+  }
+
+  public static String table(List<SimulationResult> results) {
+    Map<String, Map<String, SimulationResult>> byPolicy = new LinkedHashMap<>();
+    Set<String> sizes = new LinkedHashSet<>();
+    String trace = results.isEmpty() ? "" : results.getFirst().trace();
+    for (SimulationResult r : results) {
+      sizes.add(r.sizeLabel());
+      byPolicy.computeIfAbsent(r.policy(), p -> new LinkedHashMap<>()).put(r.sizeLabel(), r);
+    }
+    StringBuilder out = new StringBuilder("#### ").append(trace).append("\n\n| policy |");
+    sizes.forEach(size -> out.append(' ').append(size).append(" |"));
+    out.append("\n|---|");
+    sizes.forEach(size -> out.append("---:|"));
+    out.append('\n');
+    byPolicy.forEach((policy, bySize) -> {
+      out.append("| ").append(policy).append(" |");
+      for (String size : sizes) {
+        SimulationResult r = bySize.get(size);
+        out.append(r == null ? " – |" : String.format(Locale.ROOT, " %.2f |",
+            100 * (r.isByteBudget() ? r.byteHitRatio() : r.hitRatio())));
+      }
+      out.append('\n');
+    });
+    return out.append('\n').toString();
+  }
+}
