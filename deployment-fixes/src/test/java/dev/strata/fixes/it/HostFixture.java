@@ -238,8 +238,20 @@ final class HostFixture implements AutoCloseable {
         backend().ifPresent(p -> stop(p.pid()));
     }
 
+    /** Reloads and waits until every old worker is gone, so no request can reach the previous config. */
     void reloadNginx() throws IOException {
+        Set<Long> oldWorkers = workers();
         exec("/usr/sbin/nginx", "-p", nginxPrefix.toString(), "-c", nginxPrefix.resolve("nginx.conf").toString(), "-s", "reload");
+        await(() -> {
+            Set<Long> now = workers();
+            return !now.isEmpty() && now.stream().noneMatch(oldWorkers::contains);
+        }, "nginx workers replaced after reload");
+    }
+
+    private Set<Long> workers() {
+        Set<Long> pids = new TreeSet<>();
+        nginxMaster().flatMap(m -> ProcessHandle.of(m.pid())).ifPresent(h -> h.children().forEach(c -> pids.add(c.pid())));
+        return pids;
     }
 
     private static void stop(long pid) {
