@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.monitoring.MonitoringFiles;
+import dev.strata.monitoring.grafana.Dashboard;
+import dev.strata.monitoring.grafana.GrafanaVariables;
 import dev.strata.monitoring.metrics.KnownMetrics;
 import dev.strata.monitoring.prometheus.RuleFiles;
 import dev.strata.monitoring.prometheus.RuleFiles.RecordingRule;
@@ -29,7 +31,8 @@ import redis.embedded.RedisServer;
 /**
  * The real memory server (own JVM, embedded PostgreSQL, a real Redis as warm tier) scraped by the
  * real Prometheus with the checked-in rule files: the server exports every metric of the contract,
- * the SLI recording rules produce values under load, and StrataServiceDown fires once the server
+ * the SLI recording rules produce values under load, the service dashboards show data, and
+ * StrataServiceDown fires once the server
  * process is stopped. About two minutes, most of it the alert's own "for: 1m".
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -115,8 +118,31 @@ class MonitoringEndToEndIT {
                 .isPositive().isLessThan(10.0);
     }
 
+    /**
+     * The service dashboards show data from the real server: every query of the overview and JVM
+     * dashboards returns series. (The PostgreSQL, Redis and host dashboards read exporters that
+     * this test does not run; there Prometheus must at least accept every query.)
+     */
     @Test
     @Order(3)
+    void dashboardQueriesReturnDataFromTheRealServer() {
+        List<String> empty = new ArrayList<>();
+        for (Path file : MonitoringFiles.dashboards()) {
+            boolean servedByStrata = Set.of("strata-overview.json", "strata-jvm.json")
+                    .contains(file.getFileName().toString());
+            for (Dashboard.Query query : Dashboard.read(file).queries()) {
+                JsonNode result = prometheus.query(GrafanaVariables.substitute(query.expr()));
+                if (servedByStrata && result.isEmpty()) {
+                    empty.add(query.where());
+                }
+            }
+        }
+
+        assertThat(empty).as("dashboard queries without data").isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void serviceDownFiresWhenTheServerStops() {
         assertThat(alertStates("StrataServiceDown")).as("while the server runs").isEmpty();
 

@@ -10,17 +10,17 @@ import java.util.regex.Pattern;
  * variables become a duration and the dashboard's own variables a regex that matches anything;
  * both stand where Grafana puts their values (inside ranges and label matchers).
  */
-final class GrafanaVariables {
+public final class GrafanaVariables {
 
     /** Variables Grafana defines itself and that expand to a duration. */
-    static final Set<String> BUILT_IN_DURATIONS = Set.of("__rate_interval", "__interval", "__range");
+    public static final Set<String> BUILT_IN_DURATIONS = Set.of("__rate_interval", "__interval", "__range");
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?(\\w+)(?::\\w+)?}?");
 
     private GrafanaVariables() {
     }
 
-    static Set<String> referencedIn(String expr) {
+    public static Set<String> referencedIn(String expr) {
         Set<String> names = new TreeSet<>();
         Matcher variable = VARIABLE.matcher(expr);
         while (variable.find()) {
@@ -29,7 +29,7 @@ final class GrafanaVariables {
         return names;
     }
 
-    static String substitute(String expr) {
+    public static String substitute(String expr) {
         return VARIABLE.matcher(expr).replaceAll(variable ->
                 BUILT_IN_DURATIONS.contains(variable.group(1)) ? "5m" : ".*");
     }
