@@ -2,6 +2,7 @@ package dev.strata.monitoring.e2e;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Polls a condition once a second; fails with the last observation when time runs out. */
@@ -10,8 +11,11 @@ final class Eventually {
     private Eventually() {
     }
 
-    /** Returns the first value for which {@code check} yields null (no complaint). */
-    static <T> T await(String what, Duration timeout, Supplier<T> probe, java.util.function.Function<T, String> check) {
+    /**
+     * Returns the first value of {@code probe} that {@code check} has no complaint about (null); a
+     * probe that throws counts as a complaint, so "not up yet" needs no special casing.
+     */
+    static <T> T await(String what, Duration timeout, Supplier<T> probe, Function<T, String> check) {
         Instant deadline = Instant.now().plus(timeout);
         String complaint;
         T value;
