@@ -35,7 +35,7 @@ final class EndpointFinder {
     /** Ports on which a local process of this kind listens (a hint for the operator, not a repair target). */
     List<Integer> localListenerPorts() {
         return ListeningSockets.all().stream()
-                .filter(l -> l.owner().map(o -> o.matches(dependency.processHint())).orElse(false))
+                .filter(l -> l.owner().map(o -> o.name().startsWith(dependency.processHint())).orElse(false))
                 .map(ListeningSockets.Listener::port).distinct().sorted().toList();
     }
 
