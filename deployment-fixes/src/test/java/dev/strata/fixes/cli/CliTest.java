@@ -32,7 +32,8 @@ class CliTest {
                 + "STRATA_DURABLE_PASSWORD=cli-secret-pw\nSTRATA_ADMIN_TOKEN=cli-secret-token\n");
         FileState.setMode(env, "0644");
         config = dir.resolve("fixes.properties");
-        Files.writeString(config, "env.file=" + env + "\nenv.group=root\nstate.dir=" + dir.resolve("state") + "\n");
+        String group = FileState.attributes(env).group().getName();
+        Files.writeString(config, "env.file=" + env + "\nenv.group=" + group + "\nstate.dir=" + dir.resolve("state") + "\n");
     }
 
     private Run run(String input, String... args) {

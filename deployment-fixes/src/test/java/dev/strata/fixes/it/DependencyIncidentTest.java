@@ -60,6 +60,16 @@ class DependencyIncidentTest {
             assertThat(EnvFile.read(host.envFile).values().get("STRATA_DURABLE_URL")).contains(":" + deps.postgresPort() + "/");
             assertThat(host.backendGet("/actuator/health/readiness").status()).isEqualTo(200);
             assertThat(host.run("fix", "--yes").out()).contains("nothing to repair");
+
+            // Undo: the file comes back byte-for-byte and the backend restarts to read it again.
+            long repaired = host.backend().orElseThrow().pid();
+            String id = Files.list(host.stateDir.resolve("backups")).findFirst().orElseThrow().getFileName().toString();
+            var rollback = host.run("rollback", id, "--yes");
+            assertThat(rollback.code()).as(rollback.all()).isZero();
+            assertThat(rollback.out()).contains("restored byte-for-byte", "restarted with the restored environment file");
+            assertThat(EnvFile.read(host.envFile).values().get("STRATA_DURABLE_URL")).contains(":" + wrong + "/");
+            host.await(() -> host.backend().isPresent() && host.backend().get().pid() != repaired
+                    && host.backendGet("/actuator/health/readiness").status() == 503, "backend back on the old URL");
             assertNoSecretPrinted(host);
         }
     }

@@ -106,7 +106,8 @@ final class HostFixture implements AutoCloseable {
         put("backend.process-match", BACKEND_MAIN);
         put("backend.start-timeout-seconds", "20");
         put("env.file", envFile.toString());
-        put("env.group", "root");
+        // The group the test user's files get: root here, the user's own group elsewhere.
+        put("env.group", FileState.attributes(root).group().getName());
         put("console.current", consoleCurrent.toString());
         put("console.releases", releases.toString());
         put("host.disk-paths", root.toString());
