@@ -20,7 +20,13 @@ final class IncidentAssertions {
         assertThat(host.processes()).as("processes after %s", String.join(" ", args)).isEqualTo(pids);
     }
 
-    static void assertNoSecretPrinted(HostFixture host) {
+    /** No secret in any CLI output, nor in the repair journal (backups hold secrets by design, in 0700 directories). */
+    static void assertNoSecretPrinted(HostFixture host) throws IOException {
+        java.nio.file.Path journal = host.stateDir.resolve("history.jsonl");
+        if (java.nio.file.Files.exists(journal)) {
+            String text = java.nio.file.Files.readString(journal);
+            HostFixture.SECRETS.forEach(secret -> assertThat(text).as("history journal").doesNotContain(secret));
+        }
         for (String output : host.outputs) {
             for (String secret : HostFixture.SECRETS) {
                 assertThat(output).as("CLI output").doesNotContain(secret);
