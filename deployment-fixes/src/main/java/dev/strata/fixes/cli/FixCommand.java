@@ -9,6 +9,7 @@ import dev.strata.fixes.repair.DiffRenderer;
 import dev.strata.fixes.repair.FileChange;
 import dev.strata.fixes.repair.History;
 import dev.strata.fixes.repair.HistoryEntry;
+import dev.strata.fixes.repair.RepairLock;
 import dev.strata.fixes.repair.RepairRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,6 +56,16 @@ final class FixCommand implements Callable<Integer> {
                     + "problem ids: see diagnose)");
         }
         HostContext host = app.host();
+        if (dryRun) {
+            return repair(host, area);
+        }
+        try (RepairLock lock = RepairLock.tryAcquire(host.config().path("state.dir")).orElseThrow(() -> new CliException(
+                "another strata-fix is repairing this host (lock " + host.config().path("state.dir").resolve("repair.lock") + ")"))) {
+            return repair(host, area);
+        }
+    }
+
+    private int repair(HostContext host, Optional<Area> area) throws IOException {
         List<Check> checks = area.map(a -> CheckRegistry.of(host, a)).orElseGet(() -> CheckRegistry.all(host));
         PrintWriter out = spec.commandLine().getOut();
         RepairRunner runner = new RepairRunner(host, new History(host.config().path("state.dir")), app.verifier(), app.clock());
