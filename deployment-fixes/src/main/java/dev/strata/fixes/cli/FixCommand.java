@@ -13,6 +13,7 @@ import dev.strata.fixes.repair.RepairLock;
 import dev.strata.fixes.repair.RepairRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,12 +57,23 @@ final class FixCommand implements Callable<Integer> {
                     + "problem ids: see diagnose)");
         }
         HostContext host = app.host();
-        if (dryRun) {
+        try {
             return repair(host, area);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
         }
-        try (RepairLock lock = RepairLock.tryAcquire(host.config().path("state.dir")).orElseThrow(() -> new CliException(
-                "another strata-fix is repairing this host (lock " + host.config().path("state.dir").resolve("repair.lock") + ")"))) {
-            return repair(host, area);
+    }
+
+    /** Taken just before the first change, so a fix with nothing to do creates no file at all. */
+    private RepairLock lock;
+
+    private void lock(HostContext host) throws IOException {
+        if (lock == null) {
+            Path state = host.config().path("state.dir");
+            lock = RepairLock.tryAcquire(state).orElseThrow(() -> new CliException(
+                    "another strata-fix is repairing this host (lock " + state.resolve("repair.lock") + ")"));
         }
     }
 
@@ -89,6 +101,7 @@ final class FixCommand implements Callable<Integer> {
                 declined = true;
                 continue;
             }
+            lock(host);
             HistoryEntry entry = runner.run(next.get().check(), finding);
             out.println("  " + entry.outcome() + " (history id " + entry.id() + ", backup " + entry.backupDir() + "): "
                     + host.masker().mask(entry.detail()));
