@@ -55,6 +55,7 @@ class FrontendAndEnvIncidentTest {
     void missingRequiredVariableIsRestoredFromTheRunningServerWithoutPrintingIt() throws Exception {
         String original = Files.readString(host.envFile);
         Files.writeString(host.envFile, original.replaceAll("(?m)^STRATA_ADMIN_TOKEN=.*\n", ""));
+        byte[] broken = Files.readAllBytes(host.envFile);
 
         var diagnose = host.run("diagnose");
         assertThat(diagnose.code()).isEqualTo(2);
@@ -69,6 +70,9 @@ class FrontendAndEnvIncidentTest {
         assertThat(EnvFile.read(host.envFile).values()).containsEntry("STRATA_ADMIN_TOKEN", HostFixture.ADMIN_TOKEN);
         assertThat(FileState.mode(FileState.attributes(host.envFile).permissions())).isEqualTo("0640");
         assertThat(host.backend().orElseThrow().pid()).as("the server keeps running").isEqualTo(backend);
+        Path backup = Files.list(host.stateDir.resolve("backups")).findFirst().orElseThrow();
+        assertThat(Files.readAllBytes(backup.resolve("0-strata.env"))).as("backup equals the original").isEqualTo(broken);
+        assertThat(FileState.mode(FileState.attributes(backup).permissions())).as("backups hold secrets: owner only").isEqualTo("0700");
         assertThat(host.run("fix", "--yes").out()).contains("nothing to repair");
     }
 

@@ -68,6 +68,11 @@ class UnitAndHostIncidentTest {
 
     @Test
     void foreignProcessOnTheBackendPortIsReportedAndNeverKilled() throws Exception {
+        // The squatter accepts connections but never answers: every HTTP probe runs into its timeout,
+        // so this host gets a short one to keep the test quick.
+        host.close();
+        Dependencies deps = Dependencies.shared();
+        host = HostFixture.start(deps, deps.postgresPort(), java.util.Map.of("http.timeout-ms", "800"));
         host.stopBackend();
         try (ServerSocket squatter = new ServerSocket(host.backendPort, 1, InetAddress.getLoopbackAddress())) {
             var check = host.run("check", "host");
