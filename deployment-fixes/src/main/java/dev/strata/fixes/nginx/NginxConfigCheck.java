@@ -43,6 +43,10 @@ public final class NginxConfigCheck implements Check {
         if (test.succeeded()) {
             return Finding.ok(name(), area(), "nginx -t passes", List.of());
         }
+        if (test.exitCode() == 127) {
+            return Finding.manual(name(), area(), Status.UNKNOWN, "nginx-config-invalid", "cannot run nginx -t", List.of(test.output()),
+                    "nginx is not installed at nginx.binary=" + host.config().get("nginx.binary"), "install nginx or correct nginx.binary");
+        }
         String emerg = NginxControl.emergLine(test.output()).orElse(test.output().lines().findFirst().orElse("(no output)"));
         Optional<ProcessInfo> master = host.nginx().master();
         List<String> evidence = new ArrayList<>();
