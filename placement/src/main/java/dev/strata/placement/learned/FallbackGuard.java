@@ -3,7 +3,7 @@ package dev.strata.placement.learned;
 import dev.strata.placement.AccessEvent;
 import dev.strata.placement.EvictionSink;
 import dev.strata.placement.PlacementPolicy;
-import dev.strata.placement.policy.tinylfu.WindowTinyLfuPolicy;
+import dev.strata.placement.policy.tinylfu.CaffeinePolicy;
 
 /**
  * Decides whether the model may choose victims, by racing two shadow caches on the same spatially
@@ -16,10 +16,13 @@ import dev.strata.placement.policy.tinylfu.WindowTinyLfuPolicy;
  */
 final class FallbackGuard {
   static final int EVALUATION_INTERVAL = 4096;
-  /** Tolerated shortfall of the model's shadow vs the fallback's, in hit ratio. */
-  static final double TOLERANCE = 0.002;
+  /**
+   * Lead in hit ratio the model's shadow needs over the fallback's before the model decides: every
+   * hand-over costs hits while the resident set adapts, so a tie is not worth switching for.
+   */
+  static final double REQUIRED_LEAD = 0.002;
 
-  private final WindowTinyLfuPolicy fallbackShadow;
+  private final CaffeinePolicy fallbackShadow;
   private final PlacementPolicy modelShadow;
   private final int modulus;
   private long sampledRequests;
@@ -35,7 +38,7 @@ final class FallbackGuard {
     // Keep at least ~512 sampled entries so the small shadows still behave like the real cache.
     this.modulus = (int) Math.clamp(expectedEntries / 512, 1, 64);
     long shadowBudget = Math.max(1, maximumWeight / modulus);
-    this.fallbackShadow = new WindowTinyLfuPolicy(shadowBudget, Math.max(1, expectedEntries / modulus));
+    this.fallbackShadow = new CaffeinePolicy(shadowBudget);
     this.modelShadow = shadowFactory.apply(shadowBudget);
   }
 
@@ -66,7 +69,7 @@ final class FallbackGuard {
     sampledRequests = 0;
     modelHits = 0;
     fallbackHits = 0;
-    isModelTrusted = modelShadow.modelStatus().isModelDeciding() && modelRatio >= fallbackRatio - TOLERANCE;
+    isModelTrusted = modelShadow.modelStatus().isModelDeciding() && modelRatio >= fallbackRatio + REQUIRED_LEAD;
     return isModelTrusted;
   }
 

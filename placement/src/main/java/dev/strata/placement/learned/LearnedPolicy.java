@@ -6,7 +6,8 @@ import dev.strata.placement.ModelStatus;
 import dev.strata.placement.PlacementPolicy;
 import dev.strata.placement.PolicyConfig;
 import dev.strata.placement.RemovalCause;
-import dev.strata.placement.policy.tinylfu.WindowTinyLfuPolicy;
+import dev.strata.placement.policy.ControllablePolicy;
+import dev.strata.placement.policy.tinylfu.CaffeinePolicy;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -16,7 +17,7 @@ import java.util.SplittableRandom;
  * history; to make room the policy samples resident items and evicts the one predicted to be needed
  * last. Training runs elsewhere ({@link OnlineModel}); this class only reads the latest weights.
  *
- * <p>A {@link WindowTinyLfuPolicy} mirrors the resident set at all times. It decides while the model is
+ * <p>Caffeine's W-TinyLFU ({@link CaffeinePolicy}) mirrors the resident set at all times. It decides while the model is
  * cold or after the {@link FallbackGuard} saw the model fall behind a shadow W-TinyLFU, and its
  * accounting is the single source of truth for sizes.
  */
@@ -28,7 +29,7 @@ public final class LearnedPolicy implements PlacementPolicy {
   private static final int REPLAY_CAPACITY = 32768;
   private static final int PREFETCH_SCAN_LIMIT = 256;
 
-  private final WindowTinyLfuPolicy fallback;
+  private final ControllablePolicy fallback;
   private final FallbackGuard guard;
   private final ResidentSet items;
   private final FeatureExtractor extractor;
@@ -47,7 +48,7 @@ public final class LearnedPolicy implements PlacementPolicy {
 
   public LearnedPolicy(PolicyConfig config) {
     long entries = config.expectedEntries();
-    this.fallback = new WindowTinyLfuPolicy(config.maximumWeight(), entries);
+    this.fallback = new CaffeinePolicy(config.maximumWeight());
     this.items = new ResidentSet((int) Math.clamp(2 * entries, 1024, 1 << 20));
     this.extractor = new FeatureExtractor(Math.clamp(8 * entries, 4096, 1 << 24));
     this.keyGroups = new KeyGroupStats(Math.max(1024, entries));
@@ -65,7 +66,7 @@ public final class LearnedPolicy implements PlacementPolicy {
 
   /** A model-driven shadow: shares the model and time scale, never trains, always lets the model decide. */
   private LearnedPolicy(long maximumWeight, OnlineModel model, FeatureExtractor extractor, long seed) {
-    this.fallback = new WindowTinyLfuPolicy(maximumWeight);
+    this.fallback = new CaffeinePolicy(maximumWeight);
     this.items = new ResidentSet((int) Math.clamp(2 * maximumWeight, 1024, 1 << 20));
     this.extractor = extractor;
     this.keyGroups = new KeyGroupStats(Math.max(1024, maximumWeight));
@@ -128,9 +129,9 @@ public final class LearnedPolicy implements PlacementPolicy {
       fallback.remove(victim.key);
       forget(victim.key, RemovalCause.EVICTED, evictions);
     }
-    fallback.insertAdmitted(event);
     items.admit(item);
-    return true;
+    fallback.insertAdmitted(event, (key, cause) -> forget(key, cause, evictions));
+    return fallback.contains(event.key());
   }
 
   /** Feature, label and mode bookkeeping shared by hits and misses. */

@@ -16,19 +16,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link PlacementPolicy} — the structure the server's hot tier wraps. Caffeine's eviction cannot be
  * replaced, hence a purpose-built structure rather than a Caffeine cache.
  *
- * <p>Concurrency: values live in a {@link ConcurrentHashMap}, so a get finds its value without locking;
- * the policy (not thread-safe) is updated under one lock whose critical section is a single
- * {@code onHit} call. Removal listeners run after the lock is released. Per-get overhead against raw
+ * <p>Concurrency: values live in a {@link ConcurrentHashMap}, so a get finds its value without locking
+ * and records the hit in a lossy striped {@link ReadBuffer}; the policy (not thread-safe) replays buffered
+ * hits in batches under one lock, taken by a get only with {@code tryLock} (never waiting) and by every
+ * write. Removal listeners run after the lock is released. Per-get overhead against raw
  * Caffeine is measured by {@code PolicyDrivenCacheBenchmark} (docs/benchmarks/placement.md).
  */
 public final class PolicyDrivenCache<K, V> implements AutoCloseable {
-  private record Entry<V>(long id, V value, int weight, int keyGroup) {
+  private record Entry<K, V>(K key, long id, V value, int weight, int keyGroup) {
   }
+
+  private final ReadBuffer<Entry<K, V>> readBuffer = new ReadBuffer<>();
 
   private record Removal<K, V>(K key, V value, RemovalCause cause) {
   }
 
-  private final ConcurrentHashMap<K, Entry<V>> data = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<K, Entry<K, V>> data = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final PlacementPolicy policy;
   private final KeyIds<K> ids;
@@ -52,26 +55,35 @@ public final class PolicyDrivenCache<K, V> implements AutoCloseable {
     return new PolicyDrivenCacheBuilder<>();
   }
 
-  /** The value, or null; a hit is reported to the policy. */
+  /** The value, or null; a hit is reported to the policy (batched, see {@link ReadBuffer}). */
   public V get(K key) {
-    Entry<V> entry = data.get(key);
+    Entry<K, V> entry = data.get(key);
     if (entry == null) {
       misses.increment();
       return null;
     }
     hits.increment();
-    List<Removal<K, V>> removed = new ArrayList<>(0);
-    lock.lock();
-    try {
-      if (policy.contains(entry.id())) {
-        policy.onHit(new AccessEvent(entry.id(), entry.weight(), clock++, AccessEvent.UNKNOWN, entry.keyGroup()),
-            sinkInto(removed));
+    if (readBuffer.offer(entry) && lock.tryLock()) {
+      List<Removal<K, V>> removed = new ArrayList<>(0);
+      try {
+        drainReadBuffer(sinkInto(removed));
+      } finally {
+        lock.unlock();
       }
-    } finally {
-      lock.unlock();
+      notify(removed);
     }
-    notify(removed);
     return entry.value();
+  }
+
+  /** Replays buffered hits into the policy; under the lock. */
+  private void drainReadBuffer(EvictionSink sink) {
+    readBuffer.drainTo(entry -> {
+      // A hit buffered before its entry was removed or replaced is stale: skip it.
+      if (data.get(entry.key()) == entry && policy.contains(entry.id())) {
+        policy.onHit(new AccessEvent(entry.id(), entry.weight(), clock++, AccessEvent.UNKNOWN,
+            entry.keyGroup()), sink);
+      }
+    });
   }
 
   /**
@@ -93,10 +105,11 @@ public final class PolicyDrivenCache<K, V> implements AutoCloseable {
     lock.lock();
     try {
       EvictionSink sink = sinkInto(removed);
-      Entry<V> previous = data.get(key);
+      drainReadBuffer(sink);
+      Entry<K, V> previous = data.get(key);
       long now = clock++;
       if (previous != null && policy.contains(previous.id())) {
-        Entry<V> replacement = new Entry<>(previous.id(), value, weightBytes, previous.keyGroup());
+        Entry<K, V> replacement = new Entry<>(key, previous.id(), value, weightBytes, previous.keyGroup());
         data.put(key, replacement);
         removed.add(new Removal<>(key, previous.value(), RemovalCause.REPLACED));
         policy.onHit(new AccessEvent(previous.id(), weightBytes, now, AccessEvent.UNKNOWN,
@@ -104,7 +117,7 @@ public final class PolicyDrivenCache<K, V> implements AutoCloseable {
       } else {
         int keyGroup = keyGroups.of(key);
         long id = ids.idForInsert(key);
-        data.put(key, new Entry<>(id, value, weightBytes, keyGroup));
+        data.put(key, new Entry<>(key, id, value, weightBytes, keyGroup));
         policy.onMiss(new AccessEvent(id, weightBytes, now, AccessEvent.UNKNOWN, keyGroup), sink);
       }
       isCached = data.containsKey(key);
@@ -117,7 +130,7 @@ public final class PolicyDrivenCache<K, V> implements AutoCloseable {
 
   /** Removes the key; returns whether it was cached. */
   public boolean remove(K key) {
-    Entry<V> entry;
+    Entry<K, V> entry;
     lock.lock();
     try {
       entry = data.remove(key);
@@ -139,7 +152,7 @@ public final class PolicyDrivenCache<K, V> implements AutoCloseable {
     List<Removal<K, V>> removed = new ArrayList<>();
     lock.lock();
     try {
-      for (Map.Entry<K, Entry<V>> mapping : data.entrySet()) {
+      for (Map.Entry<K, Entry<K, V>> mapping : data.entrySet()) {
         policy.remove(mapping.getValue().id());
         ids.release(mapping.getValue().id(), false);
         removed.add(new Removal<>(mapping.getKey(), mapping.getValue().value(), RemovalCause.EXPLICIT));
@@ -161,7 +174,7 @@ public final class PolicyDrivenCache<K, V> implements AutoCloseable {
     }
     lock.lock();
     try {
-      Entry<V> entry = data.get(key);
+      Entry<K, V> entry = data.get(key);
       long id = entry != null ? entry.id() : -1;
       return entry != null || policy.shouldPromote(new AccessEvent(id, weightBytes, clock, AccessEvent.UNKNOWN,
           keyGroups.of(key)));
@@ -225,7 +238,7 @@ public final class PolicyDrivenCache<K, V> implements AutoCloseable {
       if (policy.size() != data.size()) {
         throw new IllegalStateException("policy holds " + policy.size() + " keys, cache " + data.size());
       }
-      for (Entry<V> entry : data.values()) {
+      for (Entry<K, V> entry : data.values()) {
         if (!policy.contains(entry.id())) {
           throw new IllegalStateException("cached id " + entry.id() + " unknown to the policy");
         }
@@ -253,7 +266,7 @@ public final class PolicyDrivenCache<K, V> implements AutoCloseable {
       if (key == null) {
         return;
       }
-      Entry<V> entry = data.remove(key);
+      Entry<K, V> entry = data.remove(key);
       evictions.increment();
       if (entry != null) {
         removed.add(new Removal<>(key, entry.value(), cause));

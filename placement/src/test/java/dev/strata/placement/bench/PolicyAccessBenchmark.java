@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * policy train. The learned policy trains on its background thread here, as in the live tier, so the
  * number is its request path only (feature update, sampled-victim inference with the array copy).
  *
- * <p>Run: {@code ./mvnw -B -q -pl placement test-compile exec:exec -Dexec.executable=java
+ * <p>Run: {@code ./mvnw -B -q -pl placement test-compile exec:exec -Dexec.executable=$JAVA_HOME/bin/java
  * -Dexec.classpathScope=test -Dexec.args="-cp %classpath org.openjdk.jmh.Main PolicyAccessBenchmark"}
  */
 @State(Scope.Thread)

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * locked policy update) against a raw Caffeine cache of the same size, both fully populated, Zipf keys.
  * {@code caffeine} is the baseline row; compare the others with it.
  *
- * <p>Run: {@code ./mvnw -B -q -pl placement test-compile exec:exec -Dexec.executable=java
+ * <p>Run: {@code ./mvnw -B -q -pl placement test-compile exec:exec -Dexec.executable=$JAVA_HOME/bin/java
  * -Dexec.classpathScope=test -Dexec.args="-cp %classpath org.openjdk.jmh.Main PolicyDrivenCacheBenchmark"}
  */
 @State(Scope.Benchmark)

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.strata.placement.AccessEvent;
 import dev.strata.placement.EvictionSink;
-import dev.strata.placement.PlacementPolicy;
+import dev.strata.placement.policy.ControllablePolicy;
 import dev.strata.placement.RemovalCause;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Einziger, Eytan, Friedman, Manes: "Adaptive Software Cache Management", Middleware 2018.
  */
-public final class CaffeinePolicy implements PlacementPolicy {
+public final class CaffeinePolicy implements ControllablePolicy {
   private final Cache<Long, Integer> cache;
   private final long maximumWeight;
   private final List<Long> evictedDuringCall = new ArrayList<>();
@@ -75,6 +75,16 @@ public final class CaffeinePolicy implements PlacementPolicy {
     }
     evictedDuringCall.clear();
     return isResident;
+  }
+
+  @Override
+  public void insertAdmitted(AccessEvent event, EvictionSink evictions) {
+    put(event, evictions);
+  }
+
+  /** Caffeine only counts a key's popularity once it is written; a refused key leaves no trace. */
+  @Override
+  public void recordRejected(AccessEvent event) {
   }
 
   @Override

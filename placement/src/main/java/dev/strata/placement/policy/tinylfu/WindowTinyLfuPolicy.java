@@ -2,7 +2,7 @@ package dev.strata.placement.policy.tinylfu;
 
 import dev.strata.placement.AccessEvent;
 import dev.strata.placement.EvictionSink;
-import dev.strata.placement.PlacementPolicy;
+import dev.strata.placement.policy.ControllablePolicy;
 import dev.strata.placement.RemovalCause;
 import dev.strata.placement.policy.Node;
 import dev.strata.placement.policy.NodeDeque;
@@ -19,7 +19,7 @@ import dev.strata.placement.policy.ResidentIndex;
  * <p>Einziger, Eytan, Friedman, Manes: "Adaptive Software Cache Management", Middleware 2018;
  * Einziger, Friedman, Manes: "TinyLFU: A Highly Efficient Cache Admission Policy", ACM ToS 2017.
  */
-public final class WindowTinyLfuPolicy implements PlacementPolicy {
+public final class WindowTinyLfuPolicy implements ControllablePolicy {
   private static final int WINDOW = 0;
   private static final int PROBATION = 1;
   private static final int PROTECTED = 2;
@@ -170,8 +170,8 @@ public final class WindowTinyLfuPolicy implements PlacementPolicy {
     return victim == null ? window.peekLast() : victim;
   }
 
-  /** Inserts a key the caller already admitted (and made room for), skipping the admission duel. */
-  public void insertAdmitted(AccessEvent event) {
+  @Override
+  public void insertAdmitted(AccessEvent event, EvictionSink evictions) {
     sketch.increment(event.key());
     climb(false);
     Node node = new Node(event.key(), event.weight());
@@ -179,9 +179,10 @@ public final class WindowTinyLfuPolicy implements PlacementPolicy {
     index.add(node);
     probation.addFirst(node);
     sketch.ensureCapacity(index.size());
+    evictUntilWithinBudget(evictions);
   }
 
-  /** Counts a miss the caller decided not to admit, so popularity and window tuning stay calibrated. */
+  @Override
   public void recordRejected(AccessEvent event) {
     sketch.increment(event.key());
     climb(false);
