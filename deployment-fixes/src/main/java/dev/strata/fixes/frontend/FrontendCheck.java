@@ -5,14 +5,9 @@ import dev.strata.fixes.check.Area;
 import dev.strata.fixes.check.Check;
 import dev.strata.fixes.check.Finding;
 import dev.strata.fixes.check.Status;
-import dev.strata.fixes.nginx.NginxControl;
 import dev.strata.fixes.nginx.NginxSite;
-import dev.strata.fixes.repair.FileChange;
+import dev.strata.fixes.nginx.SiteEdit;
 import dev.strata.fixes.repair.FileState;
-import dev.strata.fixes.repair.FollowUp;
-import dev.strata.fixes.repair.Repair;
-import dev.strata.fixes.repair.RepairException;
-import dev.strata.fixes.service.ServiceException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,11 +82,12 @@ public final class FrontendCheck implements Check {
         if (root.isPresent() && !Path.of(root.get().value()).equals(current)) {
             return Finding.problem(name(), area(), Status.CRITICAL, "frontend-stale", "nginx serves an old console build", evidence,
                     "the site's root is pinned to " + root.get().value() + " instead of " + current,
-                    new PointRootAtCurrent(site, root.get().line(), current));
+                    SiteEdit.write(host, "set root to " + current + " in " + site.path(),
+                            site.withRoot(root.get().line(), current.toString())));
         }
         return Finding.problem(name(), area(), Status.CRITICAL, "frontend-stale", "nginx serves an old console build", evidence,
                 "the site's root is right, so nginx holds the old files open (open_file_cache) or serves a cached copy",
-                new PointRootAtCurrent(null, 0, current));
+                SiteEdit.reloadOnly(host));
     }
 
     private Optional<Path> releaseWithHash(String hash, String index) {
@@ -118,50 +114,5 @@ public final class FrontendCheck implements Check {
 
     private static String shortHash(String hash) {
         return hash.substring(0, 12);
-    }
-
-    /** Points the site's root at the current symlink (when pinned) and reloads nginx. */
-    private final class PointRootAtCurrent implements Repair {
-        private final NginxSite site;
-        private final int line;
-        private final Path current;
-
-        PointRootAtCurrent(NginxSite site, int line, Path current) {
-            this.site = site;
-            this.line = line;
-            this.current = current;
-        }
-
-        @Override
-        public String description() {
-            return (site != null ? "set root to " + current + " in " + site.path() + ", nginx -t, " : "") + "reload nginx";
-        }
-
-        @Override
-        public List<FileChange> changes() {
-            return site == null ? List.of() : List.of(FileChange.content(site.path(), site.withRoot(line, current.toString()), false));
-        }
-
-        @Override
-        public void validate() throws RepairException {
-            var test = host.nginx().testConfig();
-            if (!test.succeeded()) {
-                throw new RepairException("nginx -t fails: " + NginxControl.emergLine(test.output()).orElse("?"));
-            }
-        }
-
-        @Override
-        public void apply() throws RepairException {
-            try {
-                host.services().reload(host.nginx().service());
-            } catch (ServiceException e) {
-                throw new RepairException(e.getMessage());
-            }
-        }
-
-        @Override
-        public FollowUp afterRestore() {
-            return FollowUp.RELOAD_NGINX;
-        }
     }
 }

@@ -5,11 +5,6 @@ import dev.strata.fixes.check.Area;
 import dev.strata.fixes.check.Check;
 import dev.strata.fixes.check.Finding;
 import dev.strata.fixes.check.Status;
-import dev.strata.fixes.repair.FileChange;
-import dev.strata.fixes.repair.FollowUp;
-import dev.strata.fixes.repair.Repair;
-import dev.strata.fixes.repair.RepairException;
-import dev.strata.fixes.service.ServiceException;
 import dev.strata.fixes.system.ProcessInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,50 +57,7 @@ public final class NginxConfigCheck implements Check {
                     "the error is outside the Strata site " + site, "correct the file and line named by nginx -t, then run fix again");
         }
         return Finding.problem(name(), area(), Status.CRITICAL, "nginx-config-invalid", summary, evidence,
-                "the Strata site " + site + " has a syntax error", new RestoreSite(master.isPresent()));
-    }
-
-    /** Rewrites the site from the known-good template; the diff shows exactly which lines change. */
-    private final class RestoreSite implements Repair {
-        private final boolean running;
-
-        RestoreSite(boolean running) {
-            this.running = running;
-        }
-
-        @Override
-        public String description() {
-            return "rewrite " + host.nginx().site() + " from the host-layout template, nginx -t, "
-                    + (running ? "reload nginx" : "leave nginx stopped for nginx.process");
-        }
-
-        @Override
-        public List<FileChange> changes() {
-            return List.of(FileChange.content(host.nginx().site(), SiteTemplate.render(host.config()), false));
-        }
-
-        @Override
-        public void validate() throws RepairException {
-            var test = host.nginx().testConfig();
-            if (!test.succeeded()) {
-                throw new RepairException("nginx -t still fails: " + NginxControl.emergLine(test.output()).orElse(test.output()));
-            }
-        }
-
-        @Override
-        public void apply() throws RepairException {
-            if (running) {
-                try {
-                    host.services().reload(host.nginx().service());
-                } catch (ServiceException e) {
-                    throw new RepairException(e.getMessage());
-                }
-            }
-        }
-
-        @Override
-        public FollowUp afterRestore() {
-            return FollowUp.RELOAD_NGINX;
-        }
+                "the Strata site " + site + " has a syntax error",
+                SiteEdit.write(host, "rewrite " + site + " from the host-layout template", SiteTemplate.render(host.config())));
     }
 }

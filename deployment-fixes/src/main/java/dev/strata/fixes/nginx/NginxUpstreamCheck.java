@@ -5,11 +5,6 @@ import dev.strata.fixes.check.Area;
 import dev.strata.fixes.check.Check;
 import dev.strata.fixes.check.Finding;
 import dev.strata.fixes.check.Status;
-import dev.strata.fixes.repair.FileChange;
-import dev.strata.fixes.repair.FollowUp;
-import dev.strata.fixes.repair.Repair;
-import dev.strata.fixes.repair.RepairException;
-import dev.strata.fixes.service.ServiceException;
 import dev.strata.fixes.system.ListeningSockets;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,7 +61,8 @@ public final class NginxUpstreamCheck implements Check {
         evidence.add("GET " + host.config().get("nginx.url") + host.config().get("backend.liveness-path") + ": " + proxied.describe());
         return Finding.problem(name(), area(), Status.CRITICAL, "nginx-upstream-wrong-port",
                 "nginx proxies to port " + wrongPort + " but the backend port is " + backendPort, evidence,
-                "the site's proxy_pass names the wrong port", new FixPort(site, backendPort));
+                "the site's proxy_pass names the wrong port",
+                SiteEdit.write(host, "set proxy_pass port to " + backendPort + " in " + site.path(), site.withProxyPort(backendPort)));
     }
 
     /**
@@ -81,55 +77,8 @@ public final class NginxUpstreamCheck implements Check {
             return Finding.problem(name(), area(), Status.CRITICAL, "nginx-not-reloaded",
                     "the site is correct but nginx answers 502 while the backend is up",
                     List.of("GET backend " + liveness + ": " + direct.describe(), "GET via nginx " + liveness + ": " + proxied.describe()),
-                    "nginx runs a config loaded before the site was corrected", new FixPort(null, backendPort));
+                    "nginx runs a config loaded before the site was corrected", SiteEdit.reloadOnly(host));
         }
         return Finding.ok(name(), area(), "site proxies to 127.0.0.1:" + backendPort, List.of());
-    }
-
-    /** Sets the port in the site (when {@code site} is given) and reloads nginx. */
-    private final class FixPort implements Repair {
-        private final NginxSite site;
-        private final int port;
-
-        FixPort(NginxSite site, int port) {
-            this.site = site;
-            this.port = port;
-        }
-
-        @Override
-        public String description() {
-            return site == null ? "nginx -t, reload nginx"
-                    : "set proxy_pass port to " + port + " in " + site.path() + ", nginx -t, reload nginx";
-        }
-
-        @Override
-        public List<FileChange> changes() {
-            return site == null ? List.of() : List.of(FileChange.content(site.path(), site.withProxyPort(port), false));
-        }
-
-        @Override
-        public void validate() throws RepairException {
-            var test = host.nginx().testConfig();
-            if (!test.succeeded()) {
-                throw new RepairException("nginx -t fails after the edit: " + NginxControl.emergLine(test.output()).orElse("?"));
-            }
-        }
-
-        @Override
-        public void apply() throws RepairException {
-            if (host.nginx().master().isEmpty()) {
-                return;
-            }
-            try {
-                host.services().reload(host.nginx().service());
-            } catch (ServiceException e) {
-                throw new RepairException(e.getMessage());
-            }
-        }
-
-        @Override
-        public FollowUp afterRestore() {
-            return FollowUp.RELOAD_NGINX;
-        }
     }
 }
