@@ -104,6 +104,17 @@ class GraphIntegrityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyCloudResourceUsesTheExplicitTaggedProvider(String stackName) {
+        RecordedStack stack = stack(stackName);
+        RecordedResource provider = stack.single("pulumi:providers:aws");
+
+        assertThat(provider.text("region")).isEqualTo("eu-west-1");
+        assertThat(stack.cloudResources()).allSatisfy(resource -> assertThat(resource.provider())
+                .as(resource.name()).startsWith(provider.urn() + "::"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void outputsAreArnsAndEndpointsNeverSecretValues(String stackName) {
         RecordedStack stack = stack(stackName);
 

@@ -13,9 +13,15 @@ import java.util.Optional;
  * @param parent  the parent's URN (the stack for top-level components)
  * @param custom  false for component resources and the stack
  * @param inputs  inputs as plain values, secrets masked
+ * @param provider the provider reference ({@code urn::id}) a custom resource was registered with, or ""
  */
 public record RecordedResource(String urn, String type, String name, String parent, boolean custom,
-                               Map<String, Object> inputs) {
+                               Map<String, Object> inputs, String provider) {
+
+    public RecordedResource(String urn, String type, String name, String parent, boolean custom,
+                            Map<String, Object> inputs) {
+        this(urn, type, name, parent, custom, inputs, "");
+    }
 
     /** Walks a path of map keys and list indexes, e.g. {@code input("metadataOptions", "httpTokens")}. */
     public Optional<Object> input(Object... path) {

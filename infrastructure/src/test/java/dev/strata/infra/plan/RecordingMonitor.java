@@ -28,7 +28,7 @@ final class RecordingMonitor extends MockMonitor {
         var inputs = StructValues.toMap(request.getObject());
         return super.registerResourceAsync(resource, request).thenApply(response -> {
             records.add(new RecordedResource(response.getUrn(), request.getType(), request.getName(),
-                    request.getParent(), request.getCustom(), inputs));
+                    request.getParent(), request.getCustom(), inputs, request.getProvider()));
             return response;
         });
     }

@@ -26,6 +26,7 @@ echo 'ARGS="--nginx.scrape-uri=http://127.0.0.1:8081/nginx_status"' >/etc/defaul
 rm -f /etc/nginx/sites-enabled/default
 nginx -t
 systemctl daemon-reload
-systemctl enable --now strata-env.service strata.service strata-env-refresh.timer
+# strata.service pulls in strata-env.service (Wants=), which writes the environment file first.
+systemctl enable --now strata.service strata-env-refresh.timer
 systemctl restart nginx prometheus-nginx-exporter
 systemctl enable --now prometheus-node-exporter
