@@ -1,11 +1,14 @@
 package dev.strata.service.support;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
 import redis.embedded.RedisServer;
 
 /**
@@ -42,6 +45,22 @@ public final class EmbeddedStores {
             }));
         }
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** The shared PostgreSQL with Strata's schema applied, for tests that use the tiers without a server. */
+    public static synchronized String migratedPostgresUrl() {
+        String url = postgresUrl();
+        Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").load().migrate();
+        return url;
+    }
+
+    /** A small connection pool on the shared PostgreSQL (schema applied); close it after use. */
+    public static HikariDataSource migratedDataSource(int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(migratedPostgresUrl());
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(poolSize);
+        return new HikariDataSource(config);
     }
 
     public static synchronized String redisUrl() {
