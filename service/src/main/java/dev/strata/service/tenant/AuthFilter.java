@@ -3,6 +3,7 @@ package dev.strata.service.tenant;
 import dev.strata.service.api.ApiException;
 import dev.strata.service.api.ProblemWriter;
 import dev.strata.service.observability.StrataMetrics;
+import dev.strata.service.tier.durable.DurableUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -89,6 +90,11 @@ public class AuthFilter extends OncePerRequestFilter {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"strata\"");
             }
             problems.write(response, e);
+            return;
+        } catch (DurableUnavailableException e) {
+            // Exceptions thrown in a filter bypass ProblemHandler and would surface as a 500.
+            problems.write(response, new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "durable-unavailable", "Durable tier unavailable",
+                    "The API key could not be verified because PostgreSQL is unavailable. Retry later.", null, 1L));
             return;
         }
         chain.doFilter(request, response);
