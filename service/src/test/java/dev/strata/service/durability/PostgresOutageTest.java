@@ -58,8 +58,14 @@ class PostgresOutageTest {
             assertThat(api.as(tenant, "PUT", "/v1/kv/ns/not-cached", "2").status()).isEqualTo(200);
             hot.remove(new ItemKey(tenant.id(), "ns", "not-cached"));
 
+            RacingWriters writers = new RacingWriters();
+            writers.start(api, tenant, 4);
+            writers.awaitAcknowledged(50);
             postgres.close();
             postgres = null;
+            writers.awaitStopped();
+            assertThat(writers.acknowledged()).hasSizeGreaterThanOrEqualTo(50);
+            assertThat(writers.notAcknowledged()).hasSizeGreaterThanOrEqualTo(12);
 
             assertUnavailableFast(() -> api.as(tenant, "PUT", "/v1/kv/ns/during-outage", "\"lost\""));
             assertUnavailableFast(() -> api.as(tenant, "PUT", "/v1/kv/ns/cached", "{\"v\":2}"));
@@ -88,6 +94,7 @@ class PostgresOutageTest {
             assertThat(afterwards.body()).isEqualTo("{\"v\":1}");
             assertThat(afterwards.header("ETag")).isEqualTo(cachedEtag);
             assertThat(rowsOf(url, tenant.id())).isEqualTo("cached,not-cached,recovered");
+            assertRacingWritesWholeOrAbsent(api, tenant, writers);
         }
     }
 
@@ -116,10 +123,31 @@ class PostgresOutageTest {
         assertThat(status).as("writes accepted again after PostgreSQL returned").isEqualTo(200);
     }
 
+    /** Acknowledged writes are all there; the ones refused while PostgreSQL went away are absent or whole. */
+    private static void assertRacingWritesWholeOrAbsent(ApiClient api, Tenant tenant, RacingWriters writers) {
+        writers.acknowledged().forEach((key, value) ->
+                assertThat(api.as(tenant, "GET", "/v1/kv/" + RacingWriters.NAMESPACE + "/" + key, null).body()).as(key).isEqualTo(value));
+        int committedAnyway = 0;
+        for (Map.Entry<String, String> refused : writers.notAcknowledged().entrySet()) {
+            Response stored = api.as(tenant, "GET", "/v1/kv/" + RacingWriters.NAMESPACE + "/" + refused.getKey(), null);
+            assertThat(stored.status()).isIn(200, 404);
+            if (stored.status() == 200) {
+                assertThat(stored.body()).isEqualTo(refused.getValue());
+                committedAnyway++;
+            }
+        }
+        Response listing = api.as(tenant, "GET", "/v1/kv/" + RacingWriters.NAMESPACE + "?limit=1000", null);
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        listing.json().get("items").forEach(item -> listed.add(item.get("key").asText()));
+        assertThat(listed).containsAll(writers.acknowledged().keySet()).hasSize(writers.acknowledged().size() + committedAnyway);
+        System.out.printf("PostgreSQL outage: %d writes acknowledged before it, %d refused, of which %d had committed%n",
+                writers.acknowledged().size(), writers.notAcknowledged().size(), committedAnyway);
+    }
+
     private static String rowsOf(String url, String tenant) throws Exception {
         try (Connection db = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
              PreparedStatement select = db.prepareStatement(
-                     "SELECT string_agg(item_key, ',' ORDER BY item_key) FROM kv_items WHERE tenant_id = ?")) {
+                     "SELECT string_agg(item_key, ',' ORDER BY item_key) FROM kv_items WHERE tenant_id = ? AND namespace = 'ns'")) {
             select.setString(1, tenant);
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();

@@ -48,6 +48,16 @@ class TenantAdminBoundaryTest {
         assertThat(api.as(tenant, "GET", "/v1/kv/ns", null).status()).isEqualTo(200);
     }
 
+    /** Regression: the filter judged the raw URI while Spring MVC routes the decoded one, so these reached the admin API. */
+    @ParameterizedTest
+    @CsvSource({"/v1/%61dmin/tenants", "/v1/admin;x=1/tenants", "/v1;x=1/admin/tenants", "/%761/admin/tenants", "/v1//admin/tenants"})
+    void disguisedAdminPathsStillNeedTheAdminToken(String path) {
+        Response withTenantKey = api.as(tenant, "GET", path, null);
+        assertThat(withTenantKey.status()).isEqualTo(401);
+        assertThat(withTenantKey.body()).doesNotContain(tenant.id());
+        assertThat(api.send("GET", path, null, null).status()).isEqualTo(401);
+    }
+
     @Test
     void aKeyRevokedThroughThisInstanceFailsAtOnce() {
         Response issued = api.admin("POST", "/v1/admin/tenants/" + tenant.id() + "/keys", "{\"name\":\"short-lived\"}");
