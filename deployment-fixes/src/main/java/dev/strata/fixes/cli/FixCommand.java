@@ -131,6 +131,9 @@ final class FixCommand implements Callable<Integer> {
             return ExitCode.OK.code;
         }
         for (Finding f : remaining) {
+            if (dryRun && attempted.contains(f.problem())) {
+                continue;
+            }
             out.println("REMAINING " + f.status() + " " + f.problem() + ": " + host.masker().mask(f.summary()) + " -> "
                     + host.masker().mask(f.repairText()));
         }

@@ -17,7 +17,7 @@ public interface Dependency {
     /** The backend readiness component that reports this dependency. */
     String component();
 
-    /** Text in a local process's command line that identifies a server of this kind. */
+    /** How the executable name (/proc/pid/comm) of a local server of this kind starts. */
     String processHint();
 
     ProbeResult probe(String url, Map<String, String> env, int timeoutSeconds);

@@ -88,11 +88,23 @@ public final class DependencyCheck implements Check {
         if (actual.isPresent()) {
             return wrongAddress(url, configured.get(), actual.get(), evidence);
         }
-        evidence.add("no " + dependency.name() + " answers at another known address (deps." + dependency.name()
-                + ".endpoint=" + host.config().optional("deps." + dependency.name() + ".endpoint").orElse("unset") + ")");
+        EndpointFinder finder = new EndpointFinder(host, dependency);
+        String cause;
+        if (finder.provisioned().isPresent()) {
+            evidence.add("the URL matches the provisioned endpoint deps." + dependency.name() + ".endpoint=" + finder.provisioned().get());
+            cause = dependency.name() + " at its provisioned address does not accept connections (service down or network)";
+        } else {
+            evidence.add("deps." + dependency.name() + ".endpoint is not configured: an outage and a wrong port look alike");
+            cause = dependency.name() + " at " + configured.get() + " does not accept connections (service down, network, or wrong port)";
+        }
+        if (configured.get().isLoopback()) {
+            List<Integer> local = finder.localListenerPorts();
+            if (!local.isEmpty()) {
+                evidence.add("hint: local " + dependency.name() + " processes listen on ports " + local + " (not necessarily this server's)");
+            }
+        }
         return Finding.manual(name(), area(), Status.CRITICAL, problemBase + "-down",
-                dependency.name() + " is down: " + result.detail() + " at " + configured.get(), evidence,
-                dependency.name() + " at " + configured.get() + " does not accept connections (service down or network)",
+                dependency.name() + " is down: " + result.detail() + " at " + configured.get(), evidence, cause,
                 "restore " + dependency.name() + " at " + configured.get()
                         + "; the backend is NOT restarted: it keeps serving what it can and reconnects by itself");
     }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where the dependency really answers, from evidence only: the provisioned endpoint in the config
- * ({@code deps.<name>.endpoint}) if it accepts connections, or, for loopback URLs, the single local
- * listener whose process is a server of that kind. Two candidates or none: no answer, no guess.
+ * Where the dependency really answers. Only the provisioned endpoint ({@code deps.<name>.endpoint},
+ * written by the infrastructure program) counts as evidence: a local server of the same kind on
+ * another port may be a different database, so it is shown as a hint and never repaired towards.
  */
 final class EndpointFinder {
 
@@ -23,20 +23,20 @@ final class EndpointFinder {
         this.dependency = dependency;
     }
 
+    Optional<Endpoint> provisioned() {
+        return host.config().optional("deps." + dependency.name() + ".endpoint").flatMap(Endpoint::parse);
+    }
+
+    /** The provisioned endpoint, if it differs from the URL's and accepts connections. */
     Optional<Endpoint> find(Endpoint configured) {
-        Optional<Endpoint> provisioned = host.config().optional("deps." + dependency.name() + ".endpoint").flatMap(Endpoint::parse);
-        if (provisioned.isPresent()) {
-            return provisioned.filter(p -> !p.equals(configured) && accepts(p));
-        }
-        if (configured == null || !configured.isLoopback()) {
-            return Optional.empty();
-        }
-        List<Endpoint> local = ListeningSockets.all().stream()
-                .filter(l -> l.owner().map(o -> o.matches(dependency.processHint())).orElse(false))
-                .filter(l -> l.address().startsWith("127.") || l.address().equals("0.0.0.0") || l.address().startsWith("["))
-                .map(l -> new Endpoint(configured.host(), l.port())).distinct()
-                .filter(e -> e.port() != configured.port()).toList();
-        return local.size() == 1 ? Optional.of(local.get(0)) : Optional.empty();
+        return provisioned().filter(p -> !p.equals(configured) && accepts(p));
+    }
+
+    /** Ports on which a local process of this kind listens (a hint for the operator, not a repair target). */
+    List<Integer> localListenerPorts() {
+        return ListeningSockets.all().stream()
+                .filter(l -> l.owner().map(o -> o.name().startsWith(dependency.processHint())).orElse(false))
+                .map(ListeningSockets.Listener::port).distinct().sorted().toList();
     }
 
     private boolean accepts(Endpoint endpoint) {

@@ -3,6 +3,7 @@ package dev.strata.fixes.deps;
 import dev.strata.fixes.HostContext;
 import dev.strata.fixes.env.EnvFile;
 import dev.strata.fixes.repair.FileChange;
+import dev.strata.fixes.repair.FollowUp;
 import dev.strata.fixes.repair.Repair;
 import dev.strata.fixes.repair.RepairException;
 import dev.strata.fixes.service.ServiceException;
@@ -89,6 +90,11 @@ final class RepointUrl implements Repair {
                 throw new RepairException("interrupted while waiting for the backend");
             }
         }
+    }
+
+    @Override
+    public FollowUp afterRestore() {
+        return FollowUp.RESTART_BACKEND;
     }
 
     @Override

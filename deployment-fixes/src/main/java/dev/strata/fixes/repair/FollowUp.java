@@ -7,5 +7,7 @@ public enum FollowUp {
     /** nginx -t, then reload nginx if it runs: the restored site becomes the running one again. */
     RELOAD_NGINX,
     /** The service manager re-reads unit files (systemctl daemon-reload). */
-    RELOAD_UNITS
+    RELOAD_UNITS,
+    /** Restart the backend if it runs, so it reads the restored environment file (its only reader is start-up). */
+    RESTART_BACKEND
 }

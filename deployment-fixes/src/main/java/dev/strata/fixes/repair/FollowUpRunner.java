@@ -37,6 +37,14 @@ public final class FollowUpRunner {
                     host.services().reload(host.nginx().service());
                     return "nginx reloaded with the restored config";
                 }
+                case RESTART_BACKEND -> {
+                    String service = host.config().get("backend.service");
+                    if (!host.services().status(service).isActive()) {
+                        return service + " is not running: nothing to restart";
+                    }
+                    host.services().restart(service);
+                    return service + " restarted with the restored environment file";
+                }
                 default -> throw new IllegalStateException(followUp.name());
             }
         } catch (ServiceException e) {

@@ -91,6 +91,10 @@ public final class ListeningSockets {
             long v = Long.parseLong(hex, 16);
             return (v & 0xff) + "." + ((v >> 8) & 0xff) + "." + ((v >> 16) & 0xff) + "." + ((v >> 24) & 0xff);
         }
+        if (hex.startsWith("0000000000000000FFFF0000")) {
+            // An IPv4-mapped IPv6 socket (Java binds these): show the IPv4 address it really serves.
+            return decodeAddress(hex.substring(24));
+        }
         return hex.equals("00000000000000000000000000000000") ? "[::]" : "[ipv6]";
     }
 }

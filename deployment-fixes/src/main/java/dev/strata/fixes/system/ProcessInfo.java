@@ -32,6 +32,15 @@ public record ProcessInfo(long pid, String commandLine) {
         }
     }
 
+    /** The executable's short name from /proc/<pid>/comm (at most 15 characters). */
+    public String name() {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     public boolean matches(String expected) {
         return commandLine.contains(expected);
     }

@@ -55,6 +55,16 @@ class AlertmanagerConfigTest {
         }
     }
 
+    /** amtool renders with its own example alert: the templates exist, parse and execute. */
+    @Test
+    void notificationTemplatesRender() {
+        ToolRun run = ToolRun.of(ExternalTool.AMTOOL, DIR, "template", "render", "--template.glob=templates/*.tmpl",
+                "--template.text={{ template \"strata.title\" . }}|{{ template \"strata.text\" . }}");
+
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        assertThat(run.output()).contains("|").contains("Runbook:");
+    }
+
     @Test
     void keepsChatSecretsInFilesNotInTheConfig() throws IOException {
         String config = Files.readString(MonitoringFiles.alertmanagerConfig());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.monitoring.MonitoringFiles;
+import dev.strata.monitoring.YamlFiles;
 import dev.strata.monitoring.prometheus.RuleFiles.AlertRule;
 import java.nio.file.Path;
 import java.util.Set;
@@ -22,7 +23,7 @@ class AlertUnitTestCoverageTest {
         Set<String> firing = new TreeSet<>();
         Set<String> silent = new TreeSet<>();
         for (Path file : MonitoringFiles.ruleTestFiles()) {
-            for (JsonNode test : RuleFiles.readYaml(file).path("tests")) {
+            for (JsonNode test : YamlFiles.read(file).path("tests")) {
                 for (JsonNode evaluation : test.path("alert_rule_test")) {
                     String alert = evaluation.path("alertname").asText();
                     boolean expectsAlerts = !evaluation.path("exp_alerts").isEmpty();

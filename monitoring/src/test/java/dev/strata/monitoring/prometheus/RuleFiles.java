@@ -1,10 +1,7 @@
 package dev.strata.monitoring.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.strata.monitoring.YamlFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +19,6 @@ public final class RuleFiles {
     /** A recording rule with the file it sits in. */
     public record RecordingRule(Path file, String record, String expr) {
     }
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final List<AlertRule> alerts = new ArrayList<>();
     private final List<RecordingRule> recordings = new ArrayList<>();
@@ -46,7 +41,7 @@ public final class RuleFiles {
     }
 
     private void add(Path file) {
-        JsonNode root = readYaml(file);
+        JsonNode root = YamlFiles.read(file);
         for (JsonNode group : root.path("groups")) {
             for (JsonNode rule : group.path("rules")) {
                 if (rule.has("alert")) {
@@ -57,14 +52,6 @@ public final class RuleFiles {
                     recordings.add(new RecordingRule(file, rule.path("record").asText(), rule.path("expr").asText()));
                 }
             }
-        }
-    }
-
-    static JsonNode readYaml(Path file) {
-        try {
-            return YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

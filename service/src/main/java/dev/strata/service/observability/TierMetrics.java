@@ -54,6 +54,11 @@ public class TierMetrics {
                 .description("Items copied up after a lower-tier hit").register(registry);
     }
 
+    /** Whether this hot-tier read should be timed (1 in 16, so the histogram keeps its shape at a fraction of the cost). */
+    public boolean sampleHotRead() {
+        return (java.util.concurrent.ThreadLocalRandom.current().nextInt() & 15) == 0;
+    }
+
     public void hit(Tier tier) {
         hits.get(tier).increment();
     }

@@ -127,6 +127,13 @@ public final class EmbeddedStores {
         }
     }
 
+    /** Restarts Redis if a test stopped it (cleanup after outage tests). */
+    public static synchronized void startRedisIfStopped() {
+        if (redis != null && !redis.isActive()) {
+            startRedis();
+        }
+    }
+
     /** Stops Redis as an outage would (the server process goes away). */
     public static synchronized void stopRedis() {
         if (redis != null && redis.isActive()) {

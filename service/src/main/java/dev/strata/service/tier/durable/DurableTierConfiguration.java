@@ -57,7 +57,7 @@ public class DurableTierConfiguration {
         // Fail at first use rather than at start-up when the database is briefly unreachable;
         // Flyway will still fail start-up if it cannot migrate.
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // No reWriteBatchedInserts: a multi-row upsert fails when one group writes the same key twice.
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("socketTimeout", "30");
         return new HikariDataSource(config);
@@ -66,7 +66,7 @@ public class DurableTierConfiguration {
     @Bean(destroyMethod = "close")
     GroupCommitter groupCommitter(DataSource dataSource, DurableTierProperties properties, MeterRegistry registry) {
         return new GroupCommitter(dataSource, properties.groupCommit().maxBatch(), properties.groupCommit().queueCapacity(),
-                System::currentTimeMillis, registry);
+                properties.groupCommit().threads(), System::currentTimeMillis, registry);
     }
 
     @Bean

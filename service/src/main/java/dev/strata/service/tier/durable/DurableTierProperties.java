@@ -33,7 +33,9 @@ public record DurableTierProperties(
     public record GroupCommit(
             @Min(value = 1, message = "strata.durable.group-commit.max-batch must be at least 1")
             @Max(value = 10000, message = "strata.durable.group-commit.max-batch must be at most 10000") int maxBatch,
-            @Min(value = 1, message = "strata.durable.group-commit.queue-capacity must be at least 1") int queueCapacity) {
+            @Min(value = 1, message = "strata.durable.group-commit.queue-capacity must be at least 1") int queueCapacity,
+            @Min(value = 1, message = "strata.durable.group-commit.threads must be at least 1")
+            @Max(value = 64, message = "strata.durable.group-commit.threads must be at most 64") int threads) {
     }
 
     @Override

@@ -34,11 +34,16 @@ public final class GroupCommitter implements AutoCloseable {
 
     private record Pending(WriteOp op, CompletableFuture<WriteResult> result) { }
 
+    private static final java.util.Comparator<dev.strata.service.kv.ItemKey> KEY_ORDER = java.util.Comparator
+            .comparing(dev.strata.service.kv.ItemKey::tenant)
+            .thenComparing(dev.strata.service.kv.ItemKey::namespace)
+            .thenComparing(dev.strata.service.kv.ItemKey::key);
+
     private final DataSource dataSource;
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final LongSupplier clockMs;
-    private final Thread committer;
+    private final List<Thread> committers = new ArrayList<>();
     private final DistributionSummary batchSizes;
     private final Timer commitTimer;
     private final Counter unavailableFailures;
@@ -46,6 +51,15 @@ public final class GroupCommitter implements AutoCloseable {
     private volatile boolean running = true;
 
     public GroupCommitter(DataSource dataSource, int maxBatch, int queueCapacity, LongSupplier clockMs, MeterRegistry registry) {
+        this(dataSource, maxBatch, queueCapacity, 1, clockMs, registry);
+    }
+
+    /**
+     * @param committerThreads groups committed in parallel; more than one overlaps one group's
+     *     statements with another's commit
+     */
+    public GroupCommitter(DataSource dataSource, int maxBatch, int queueCapacity, int committerThreads, LongSupplier clockMs,
+                          MeterRegistry registry) {
         this.dataSource = dataSource;
         this.maxBatch = maxBatch;
         this.clockMs = clockMs;
@@ -66,7 +80,9 @@ public final class GroupCommitter implements AutoCloseable {
                 .description("Writes waiting for the next group commit").register(registry);
         Gauge.builder(StrataMetrics.GROUP_COMMIT_QUEUE_CAPACITY, () -> queueCapacity)
                 .description("Bound of the group-commit queue").register(registry);
-        this.committer = Thread.ofPlatform().name("strata-group-commit").daemon().start(this::run);
+        for (int i = 0; i < committerThreads; i++) {
+            committers.add(Thread.ofPlatform().name("strata-group-commit-" + i).daemon().start(this::run));
+        }
     }
 
     /** Queues a write; the future completes once its group has committed (or failed). */
@@ -128,15 +144,27 @@ public final class GroupCommitter implements AutoCloseable {
 
     private List<WriteResult> executeInOneTransaction(List<WriteOp> ops) throws SQLException {
         long nowMs = clockMs.getAsLong();
+        // Rows are locked in key order so concurrent groups cannot deadlock; the sort is stable, so
+        // two writes to one key keep their arrival order.
+        Integer[] order = new Integer[ops.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparing((Integer i) -> ops.get(i).key(), KEY_ORDER));
+        List<WriteOp> sorted = new ArrayList<>(ops.size());
+        for (Integer i : order) {
+            sorted.add(ops.get(i));
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<WriteResult> results = new ArrayList<>(ops.size());
-                for (WriteOp op : ops) {
-                    results.add(ItemStatements.apply(connection, op, nowMs));
-                }
+                List<WriteResult> sortedResults = ItemStatements.applyAll(connection, sorted, nowMs);
                 connection.commit();
-                return results;
+                WriteResult[] results = new WriteResult[ops.size()];
+                for (int i = 0; i < order.length; i++) {
+                    results[order[i]] = sortedResults.get(i);
+                }
+                return java.util.Arrays.asList(results);
             } catch (SQLException | RuntimeException e) {
                 DurableTier.rollbackQuietly(connection);
                 throw e;
@@ -158,7 +186,9 @@ public final class GroupCommitter implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            committer.join(TimeUnit.SECONDS.toMillis(10));
+            for (Thread committer : committers) {
+                committer.join(TimeUnit.SECONDS.toMillis(10));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

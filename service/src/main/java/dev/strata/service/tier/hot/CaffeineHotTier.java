@@ -2,58 +2,48 @@ package dev.strata.service.tier.hot;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.strata.service.kv.ItemKey;
 import dev.strata.service.kv.StoredItem;
 import io.micrometer.core.instrument.Counter;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The default hot tier: Caffeine's W-TinyLFU bounded by bytes. Each entry expires at the earlier of
- * its own TTL and the max-staleness bound.
+ * The default hot tier: Caffeine's W-TinyLFU bounded by bytes.
+ *
+ * <p>Expiry is checked on read against a per-entry deadline (the earlier of the item's TTL and the
+ * max-staleness bound) instead of Caffeine's variable expiry: the timer wheel made reads ~4x slower
+ * than a plain Caffeine read in {@code HotTierBenchmark}, while one long comparison is free.
+ * {@link #sweepExpired()} reclaims the memory of entries nobody reads again.
  */
 public final class CaffeineHotTier implements HotTier {
 
-    /** Per-entry overhead beyond key and value bytes (entry object, record, array header). */
-    static final int ENTRY_OVERHEAD_BYTES = 96;
+    /** Per-entry overhead beyond key and value bytes (entry objects, record, array header). */
+    static final int ENTRY_OVERHEAD_BYTES = 112;
 
-    private final Cache<ItemKey, StoredItem> cache;
+    /** A cached item and the wall-clock time after which it must not be served. */
+    private record Entry(StoredItem item, long deadlineMs) { }
+
+    private final Cache<ItemKey, Entry> cache;
     private final RecentInvalidations recentInvalidations = new RecentInvalidations();
     private final long capacityBytes;
+    private final long maxStalenessMs;
     private final LongSupplier clockMs;
+    private final Counter evictedExpired;
     private final Counter invalidated;
 
     public CaffeineHotTier(long capacityBytes, long maxStalenessSeconds, LongSupplier clockMs,
                            Counter evictedForSize, Counter evictedExpired, Counter invalidated) {
         this.capacityBytes = capacityBytes;
+        this.maxStalenessMs = maxStalenessSeconds * 1000;
         this.clockMs = clockMs;
+        this.evictedExpired = evictedExpired;
         this.invalidated = invalidated;
-        long maxStalenessNanos = TimeUnit.SECONDS.toNanos(maxStalenessSeconds);
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(capacityBytes)
-                .weigher((ItemKey key, StoredItem item) -> weigh(key, item))
-                .expireAfter(new Expiry<ItemKey, StoredItem>() {
-                    @Override
-                    public long expireAfterCreate(ItemKey key, StoredItem item, long currentTime) {
-                        return lifetimeNanos(item, maxStalenessNanos);
-                    }
-
-                    @Override
-                    public long expireAfterUpdate(ItemKey key, StoredItem item, long currentTime, long currentDuration) {
-                        return lifetimeNanos(item, maxStalenessNanos);
-                    }
-
-                    @Override
-                    public long expireAfterRead(ItemKey key, StoredItem item, long currentTime, long currentDuration) {
-                        return currentDuration;
-                    }
-                })
-                .evictionListener((ItemKey key, StoredItem item, RemovalCause cause) -> {
-                    if (cause == RemovalCause.EXPIRED) {
-                        evictedExpired.increment();
-                    } else if (cause.wasEvicted()) {
+                .weigher((ItemKey key, Entry entry) -> weigh(key, entry.item()))
+                .evictionListener((ItemKey key, Entry entry, RemovalCause cause) -> {
+                    if (cause.wasEvicted()) {
                         evictedForSize.increment();
                     }
                 })
@@ -64,32 +54,34 @@ public final class CaffeineHotTier implements HotTier {
         return key.estimatedBytes() + item.value().length + ENTRY_OVERHEAD_BYTES;
     }
 
-    private long lifetimeNanos(StoredItem item, long maxStalenessNanos) {
-        if (!item.hasTtl()) {
-            return maxStalenessNanos;
-        }
-        long remainingNanos = TimeUnit.MILLISECONDS.toNanos(item.expiresAtMs() - clockMs.getAsLong());
-        return Math.max(0, Math.min(remainingNanos, maxStalenessNanos));
-    }
-
     @Override
     public StoredItem get(ItemKey key) {
-        StoredItem item = cache.getIfPresent(key);
-        // Caffeine's expiry works in nanoTime; re-check against the wall clock the TTL was given in.
-        if (item != null && item.isExpiredAt(clockMs.getAsLong())) {
-            cache.asMap().remove(key, item);
+        Entry entry = cache.getIfPresent(key);
+        if (entry == null) {
             return null;
         }
-        return item;
+        if (entry.deadlineMs() <= clockMs.getAsLong()) {
+            if (cache.asMap().remove(key, entry)) {
+                evictedExpired.increment();
+            }
+            return null;
+        }
+        return entry.item();
     }
 
     @Override
     public void put(ItemKey key, StoredItem item) {
-        if (recentInvalidations.isStale(key, item.version()) || item.isExpiredAt(clockMs.getAsLong())) {
+        long now = clockMs.getAsLong();
+        if (recentInvalidations.isStale(key, item.version()) || item.isExpiredAt(now)) {
             return;
         }
+        long deadline = now + maxStalenessMs;
+        if (item.hasTtl()) {
+            deadline = Math.min(deadline, item.expiresAtMs());
+        }
+        Entry fresh = new Entry(item, deadline);
         cache.asMap().compute(key, (k, current) ->
-                current == null || current.version() < item.version() ? item : current);
+                current == null || current.item().version() < item.version() ? fresh : current);
     }
 
     @Override
@@ -97,7 +89,7 @@ public final class CaffeineHotTier implements HotTier {
         recentInvalidations.record(key, version);
         boolean[] dropped = {false};
         cache.asMap().computeIfPresent(key, (k, current) -> {
-            dropped[0] = current.version() < version;
+            dropped[0] = current.item().version() < version;
             return dropped[0] ? null : current;
         });
         if (dropped[0]) {
@@ -125,6 +117,19 @@ public final class CaffeineHotTier implements HotTier {
     public void clear() {
         cache.invalidateAll();
         recentInvalidations.clear();
+    }
+
+    @Override
+    public long sweepExpired() {
+        long now = clockMs.getAsLong();
+        long removed = 0;
+        for (var mapping : cache.asMap().entrySet()) {
+            if (mapping.getValue().deadlineMs() <= now && cache.asMap().remove(mapping.getKey(), mapping.getValue())) {
+                removed++;
+            }
+        }
+        evictedExpired.increment(removed);
+        return removed;
     }
 
     @Override

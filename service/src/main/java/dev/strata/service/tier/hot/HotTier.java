@@ -31,6 +31,9 @@ public interface HotTier {
     /** Drops everything (e.g. after invalidation messages may have been missed). */
     void clear();
 
+    /** Removes entries past their TTL or staleness deadline; returns how many went. */
+    long sweepExpired();
+
     long entryCount();
 
     long weightedBytes();

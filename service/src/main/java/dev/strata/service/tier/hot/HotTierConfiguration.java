@@ -35,4 +35,24 @@ public class HotTierConfiguration {
         log.info("Hot tier: policy={}, budget={} bytes", hotTier.policyName(), hotTier.capacityBytes());
         return hotTier;
     }
+
+    /** Reclaims the memory of expired entries that are never read again. */
+    @Bean
+    HotTierSweeper hotTierSweeper(HotTier hotTier) {
+        return new HotTierSweeper(hotTier);
+    }
+
+    /** Runs {@link HotTier#sweepExpired()} every 30 s. */
+    public static final class HotTierSweeper {
+        private final HotTier hotTier;
+
+        HotTierSweeper(HotTier hotTier) {
+            this.hotTier = hotTier;
+        }
+
+        @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+        public void sweep() {
+            hotTier.sweepExpired();
+        }
+    }
 }

@@ -22,6 +22,10 @@ final class RecentInvalidations {
     }
 
     boolean isStale(ItemKey key, long version) {
+        if (versions.estimatedSize() == 0) {
+            // Common case on a single instance or a quiet fleet: skip the lookup on every put.
+            return false;
+        }
         Long invalidatedAt = versions.getIfPresent(key);
         return invalidatedAt != null && version < invalidatedAt;
     }
