@@ -64,6 +64,9 @@ class GroupCommitterTest {
 
     @Test
     void concurrentSubmitsFromManyThreadsAreCoalescedAndEachGetsItsOwnAnswer() throws Exception {
+        // As configured in production (strata.durable.group-commit.threads): groups commit in parallel.
+        committer.close();
+        committer = new GroupCommitter(dataSource, 256, 20_000, 4, System::currentTimeMillis, registry = new SimpleMeterRegistry());
         int writesPerThread = 20;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<List<Long>>> perThread = new ArrayList<>();

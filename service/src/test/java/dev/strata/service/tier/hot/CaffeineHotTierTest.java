@@ -115,12 +115,26 @@ class CaffeineHotTierTest {
     }
 
     @Test
-    void maxStalenessBoundsEntriesWithoutTtl() throws InterruptedException {
+    void maxStalenessBoundsEntriesWithoutTtl() {
         CaffeineHotTier hot = tier(1 << 20, 1);
         hot.put(key, item("1", 1));
+        clockMs.set(START_MS + 999);
         assertThat(hot.get(key)).isNotNull();
-        Thread.sleep(1100);
+        clockMs.set(START_MS + 1000);
         assertThat(hot.get(key)).isNull();
+        assertThat(evictedExpired.count()).isEqualTo(1);
+    }
+
+    @Test
+    void sweepReclaimsExpiredEntriesNobodyReads() {
+        CaffeineHotTier hot = tier(1 << 20, 300);
+        hot.put(key, new StoredItem("1".getBytes(StandardCharsets.UTF_8), 1, START_MS + 1000, false));
+        ItemKey lasting = new ItemKey("tenant-a", "ns", "lasting");
+        hot.put(lasting, item("2", 1));
+        clockMs.set(START_MS + 1000);
+        assertThat(hot.sweepExpired()).isEqualTo(1);
+        assertThat(hot.entryCount()).isEqualTo(1);
+        assertThat(hot.get(lasting)).isNotNull();
     }
 
     @Test
