@@ -51,7 +51,7 @@ public class AuthFilter extends OncePerRequestFilter {
      * The path as Spring MVC routes it: percent-decoded, normalized and without {@code ;parameters}.
      * Judging by the raw request URI alone let a tenant key reach the admin API as
      * {@code /v1/%61dmin/tenants} or {@code /v1/admin;x/tenants}, and {@code /v1;x/admin/tenants}
-     * skip authentication entirely (regression: BadInputBatteryTest).
+     * skip authentication entirely (regression: BadInputBatteryTest, TenantAdminBoundaryTest).
      */
     static String routedPath(HttpServletRequest request) {
         String servletPath = request.getServletPath();

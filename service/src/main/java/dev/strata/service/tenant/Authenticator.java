@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Resolves API keys to tenants. Lookups are cached for a few seconds so the database is not hit on
- * every request; that is also the bound on how long a revoked key keeps working on other instances.
+ * every request; that is also the bound on how long a revoked key keeps working on other instances
+ * while PostgreSQL is reachable. During a PostgreSQL outage keys verified within
+ * {@link #OUTAGE_GRACE} keep working, since revocations cannot be read then anyway.
  */
 @Component
 public class Authenticator {
