@@ -11,7 +11,6 @@ import dev.strata.service.support.TestServer;
 import dev.strata.service.tier.hot.HotTier;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server whose PostgreSQL goes away: writes fail fast with 503 and Retry-After, cached items are
@@ -45,8 +45,7 @@ class PostgresOutageTest {
     }
 
     @Test
-    void writesFailFastWhilePostgresIsDownAndNothingHalfWrittenAppearsAfterwards() throws Exception {
-        Path dataDir = Files.createTempDirectory("strata-outage-pg");
+    void writesFailFastWhilePostgresIsDownAndNothingHalfWrittenAppearsAfterwards(@TempDir Path dataDir) throws Exception {
         int port = EmbeddedStores.freePort();
         postgres = startPostgres(dataDir, port);
         String url = postgres.getJdbcUrl("postgres", "postgres");
