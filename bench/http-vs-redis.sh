@@ -33,8 +33,8 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 redis-server --port $redis_port --save '' --appendonly no >"$work/redis.log" 2>&1 &
 redis_pid=$!
 for _ in $(seq 1 50); do redis-cli -p $redis_port ping >/dev/null 2>&1 && break; sleep 0.1; done
-redis=$(redis-benchmark -p $redis_port -t get -c 50 -n $((seconds * 60000)) -d 48 -q)
+redis=$(redis-benchmark -p $redis_port -t get -c 50 -n $((seconds * 60000)) -d 48 -q | tr '\r' '\n' | grep 'requests per second' | tail -1)
 echo "$redis"
 http_rps=$(echo "$http" | awk '/Requests\/sec/ {print $2}')
-redis_rps=$(echo "$redis" | awk -F'[: ]+' '/GET/ {print $2}')
+redis_rps=$(echo "$redis" | awk '{print $2}')
 awk -v h="$http_rps" -v r="$redis_rps" 'BEGIN { printf "HTTP GET %.0f req/s, redis GET %.0f req/s, ratio %.2fx\n", h, r, h / r }'

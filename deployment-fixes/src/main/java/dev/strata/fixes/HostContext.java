@@ -20,7 +20,7 @@ public record HostContext(FixConfig config, CommandRunner commands, HttpProbe ht
         CommandRunner commands = new CommandRunner(30);
         ServiceManager services = config.get("service.manager").equals("process")
                 ? new ProcessServiceManager(config, commands)
-                : new SystemdServiceManager(commands);
+                : new SystemdServiceManager(commands, config.get("systemd.systemctl"));
         return new HostContext(config, commands, new HttpProbe(config.integer("http.timeout-ms")), services,
                 new NginxControl(config, commands), SecretMasker.from(readableEnv(config)));
     }

@@ -28,7 +28,7 @@ public final class PolicyRegistry {
     FACTORIES.put("sieve", config -> new SievePolicy(config.maximumWeight()));
     FACTORIES.put("s3fifo", config -> new S3FifoPolicy(config.maximumWeight()));
     FACTORIES.put("tinylfu", config -> new CaffeinePolicy(config.maximumWeight()));
-    FACTORIES.put("wtinylfu", config -> new WindowTinyLfuPolicy(config.maximumWeight()));
+    FACTORIES.put("wtinylfu", config -> new WindowTinyLfuPolicy(config.maximumWeight(), config.expectedEntries()));
     FACTORIES.put("learned", LearnedPolicy::new);
     FACTORIES.put(OPTIMUM, config -> new BeladyPolicy(config.maximumWeight()));
   }

@@ -37,17 +37,17 @@ public final class BackendHealthCheck implements Check {
     @Override
     public Finding run() {
         String base = host.config().get("backend.url");
-        var liveness = host.http().get(base + "/actuator/health/liveness");
+        var liveness = host.http().get(base + host.config().get("backend.liveness-path"));
         if (!liveness.answered()) {
             return down(base, liveness);
         }
-        var readinessResponse = host.http().get(base + "/actuator/health/readiness");
+        var readinessResponse = host.http().get(base + host.config().get("backend.readiness-path"));
         Readiness readiness = Readiness.parse(readinessResponse);
         if (readiness.isUp()) {
             return Finding.ok(name(), area(), "backend live and ready (" + readiness.components() + ")", List.of());
         }
-        List<String> evidence = List.of("GET " + base + "/actuator/health/liveness: " + liveness.describe(),
-                "GET " + base + "/actuator/health/readiness: " + readinessResponse.describe() + " " + readiness.status()
+        List<String> evidence = List.of("GET " + base + host.config().get("backend.liveness-path") + ": " + liveness.describe(),
+                "GET " + base + host.config().get("backend.readiness-path") + ": " + readinessResponse.describe() + " " + readiness.status()
                         + " components " + readiness.components());
         if (liveness.status() == 404) {
             return Finding.manual(name(), area(), Status.CRITICAL, "backend-port-foreign", "port answers but is not the Strata server",
@@ -64,12 +64,12 @@ public final class BackendHealthCheck implements Check {
         String service = host.config().get("backend.service");
         var status = host.services().status(service);
         List<String> evidence = new ArrayList<>();
-        evidence.add("GET " + base + "/actuator/health/liveness: " + liveness.describe());
+        evidence.add("GET " + base + host.config().get("backend.liveness-path") + ": " + liveness.describe());
         var listeners = ListeningSockets.on(port);
         evidence.add(listeners.isEmpty() ? "nothing listens on port " + port : "port " + port + " is held by " + listeners.get(0).describe());
         evidence.add("service " + status.detail());
-        var viaNginx = host.http().get(host.config().get("nginx.url") + "/actuator/health/readiness");
-        evidence.add("GET " + host.config().get("nginx.url") + "/actuator/health/readiness: " + viaNginx.describe());
+        var viaNginx = host.http().get(host.config().get("nginx.url") + host.config().get("backend.readiness-path"));
+        evidence.add("GET " + host.config().get("nginx.url") + host.config().get("backend.readiness-path") + ": " + viaNginx.describe());
         host.nginx().errorLogLines("connect() failed", 1).forEach(l -> evidence.add("error log: " + l));
         if (status.isActive() || !listeners.isEmpty()) {
             return Finding.manual(name(), area(), Status.CRITICAL, "backend-not-answering",

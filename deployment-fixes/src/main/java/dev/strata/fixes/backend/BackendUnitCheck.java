@@ -29,7 +29,7 @@ public final class BackendUnitCheck implements Check {
 
     public BackendUnitCheck(HostContext host) {
         this.host = host;
-        this.verifier = new UnitVerifier(host.commands());
+        this.verifier = new UnitVerifier(host.commands(), host.config().get("systemd.analyze"));
     }
 
     @Override
@@ -69,7 +69,7 @@ public final class BackendUnitCheck implements Check {
         }
         verifier.problems(unit).ifPresent(p -> evidence.add("systemd-analyze verify: " + p));
         if (evidence.isEmpty()) {
-            String how = UnitVerifier.binary().isPresent() ? "systemd-analyze verify passes" : "directives match (systemd-analyze not installed)";
+            String how = verifier.isAvailable() ? "systemd-analyze verify passes" : "directives match (systemd-analyze not installed)";
             return Finding.ok(name(), area(), unit + ": " + how, List.of());
         }
         return Finding.problem(name(), area(), Status.CRITICAL, "backend-unit-wrong", "unit file " + unit + " is wrong", evidence,

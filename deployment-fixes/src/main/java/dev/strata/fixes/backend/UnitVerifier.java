@@ -1,29 +1,39 @@
 package dev.strata.fixes.backend;
 
 import dev.strata.fixes.system.CommandRunner;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** `systemd-analyze verify`: works offline, without systemd as PID 1. */
 public final class UnitVerifier {
 
-    private static final List<Path> LOCATIONS = List.of(Path.of("/usr/bin/systemd-analyze"), Path.of("/bin/systemd-analyze"));
-
     private final CommandRunner commands;
+    private final Optional<Path> binary;
 
-    public UnitVerifier(CommandRunner commands) {
+    public UnitVerifier(CommandRunner commands, String analyze) {
         this.commands = commands;
+        this.binary = locate(analyze);
     }
 
-    public static Optional<Path> binary() {
-        return LOCATIONS.stream().filter(Files::isExecutable).findFirst();
+    /** {@code nameOrPath} as given when it contains a slash, else the first match on PATH. */
+    public static Optional<Path> locate(String nameOrPath) {
+        if (nameOrPath.contains("/")) {
+            return Optional.of(Path.of(nameOrPath)).filter(Files::isExecutable);
+        }
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        return Arrays.stream(path.split(File.pathSeparator)).map(dir -> Path.of(dir, nameOrPath)).filter(Files::isExecutable).findFirst();
     }
 
-    /** Empty when the unit verifies; otherwise the complaints (or why it could not be verified). */
+    public boolean isAvailable() {
+        return binary.isPresent();
+    }
+
+    /** Empty when the unit verifies (or systemd-analyze is not installed); otherwise the first complaint. */
     public Optional<String> problems(Path unit) {
-        Optional<Path> binary = binary();
         if (binary.isEmpty()) {
             return Optional.empty();
         }

@@ -9,9 +9,11 @@ import dev.strata.fixes.repair.DiffRenderer;
 import dev.strata.fixes.repair.FileChange;
 import dev.strata.fixes.repair.History;
 import dev.strata.fixes.repair.HistoryEntry;
+import dev.strata.fixes.repair.RepairLock;
 import dev.strata.fixes.repair.RepairRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +57,27 @@ final class FixCommand implements Callable<Integer> {
                     + "problem ids: see diagnose)");
         }
         HostContext host = app.host();
+        try {
+            return repair(host, area);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /** Taken just before the first change, so a fix with nothing to do creates no file at all. */
+    private RepairLock lock;
+
+    private void lock(HostContext host) throws IOException {
+        if (lock == null) {
+            Path state = host.config().path("state.dir");
+            lock = RepairLock.tryAcquire(state).orElseThrow(() -> new CliException(
+                    "another strata-fix is repairing this host (lock " + state.resolve("repair.lock") + ")"));
+        }
+    }
+
+    private int repair(HostContext host, Optional<Area> area) throws IOException {
         List<Check> checks = area.map(a -> CheckRegistry.of(host, a)).orElseGet(() -> CheckRegistry.all(host));
         PrintWriter out = spec.commandLine().getOut();
         RepairRunner runner = new RepairRunner(host, new History(host.config().path("state.dir")), app.verifier(), app.clock());
@@ -78,6 +101,7 @@ final class FixCommand implements Callable<Integer> {
                 declined = true;
                 continue;
             }
+            lock(host);
             HistoryEntry entry = runner.run(next.get().check(), finding);
             out.println("  " + entry.outcome() + " (history id " + entry.id() + ", backup " + entry.backupDir() + "): "
                     + host.masker().mask(entry.detail()));

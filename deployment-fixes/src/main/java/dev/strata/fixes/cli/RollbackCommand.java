@@ -6,6 +6,7 @@ import dev.strata.fixes.repair.FileState;
 import dev.strata.fixes.repair.FollowUpRunner;
 import dev.strata.fixes.repair.History;
 import dev.strata.fixes.repair.HistoryEntry;
+import dev.strata.fixes.repair.RepairLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,6 +44,13 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         HostContext host = app.host();
+        try (RepairLock lock = RepairLock.tryAcquire(host.config().path("state.dir")).orElseThrow(() -> new CliException(
+                "another strata-fix is repairing this host (lock " + host.config().path("state.dir").resolve("repair.lock") + ")"))) {
+            return rollback(host);
+        }
+    }
+
+    private int rollback(HostContext host) throws IOException {
         History history = new History(host.config().path("state.dir"));
         HistoryEntry entry = history.find(id).orElseThrow(() -> new CliException("no history entry '" + id + "' (see: strata-fix history)"));
         PrintWriter out = spec.commandLine().getOut();

@@ -40,6 +40,11 @@ public final class FixConfig {
             Map.entry("backend.url", "http://127.0.0.1:8080"),
             Map.entry("backend.process-match", "/opt/strata/service/strata-service.jar"),
             Map.entry("backend.start-timeout-seconds", "90"),
+            Map.entry("backend.liveness-path", "/actuator/health/liveness"),
+            Map.entry("backend.readiness-path", "/actuator/health/readiness"),
+            Map.entry("console.index", "index.html"),
+            Map.entry("systemd.systemctl", "systemctl"),
+            Map.entry("systemd.analyze", "systemd-analyze"),
             Map.entry("env.file", "/etc/strata/strata.env"),
             Map.entry("env.owner", "root"),
             Map.entry("env.group", "strata"),
@@ -82,6 +87,11 @@ public final class FixConfig {
             int port = integer(key);
             if (port < 1 || port > 65535) {
                 throw new ConfigException(key, get(key), "a TCP port between 1 and 65535");
+            }
+        }
+        for (String key : List.of("backend.liveness-path", "backend.readiness-path")) {
+            if (!get(key).startsWith("/")) {
+                throw new ConfigException(key, get(key), "a path starting with /");
             }
         }
         for (String key : List.of("nginx.url", "backend.url")) {

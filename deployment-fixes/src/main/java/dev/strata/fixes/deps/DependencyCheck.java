@@ -120,7 +120,7 @@ public final class DependencyCheck implements Check {
 
     /** What the running backend reports for this dependency, when it answers. */
     private Optional<String> backendView() {
-        var response = host.http().get(host.config().get("backend.url") + "/actuator/health/readiness");
+        var response = host.http().get(host.config().get("backend.url") + host.config().get("backend.readiness-path"));
         if (!response.answered()) {
             return Optional.empty();
         }

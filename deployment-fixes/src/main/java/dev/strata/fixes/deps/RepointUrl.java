@@ -77,7 +77,7 @@ final class RepointUrl implements Repair {
 
     /** The verification asks the backend; give the restarted server time to answer first. */
     private void awaitLiveness() throws RepairException {
-        String url = host.config().get("backend.url") + "/actuator/health/liveness";
+        String url = host.config().get("backend.url") + host.config().get("backend.liveness-path");
         long deadline = System.nanoTime() + verifyTimeout().toNanos();
         while (host.http().get(url).status() != 200) {
             if (System.nanoTime() > deadline) {

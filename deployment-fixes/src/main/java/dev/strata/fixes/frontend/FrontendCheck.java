@@ -28,8 +28,6 @@ import java.util.stream.Stream;
  */
 public final class FrontendCheck implements Check {
 
-    private static final String INDEX = "index.html";
-
     private final HostContext host;
 
     public FrontendCheck(HostContext host) {
@@ -48,16 +46,17 @@ public final class FrontendCheck implements Check {
 
     @Override
     public Finding run() {
+        String index = host.config().get("console.index");
         Path current = host.config().path("console.current");
-        Path built = current.resolve(INDEX);
+        Path built = current.resolve(index);
         if (!Files.exists(built)) {
             return Finding.manual(name(), area(), Status.CRITICAL, "frontend-no-current", "no console build at " + built,
                     List.of("missing " + built), "the deploy did not create the current symlink", "re-run the console deploy");
         }
-        var served = host.http().get(host.config().get("nginx.url") + "/" + INDEX);
+        var served = host.http().get(host.config().get("nginx.url") + "/" + index);
         if (served.status() != 200) {
-            return Finding.manual(name(), area(), Status.UNKNOWN, "frontend-unreachable", "nginx does not serve /" + INDEX,
-                    List.of("GET /" + INDEX + ": " + served.describe()), "nginx is down or misconfigured (see nginx.*)", "repair nginx first");
+            return Finding.manual(name(), area(), Status.UNKNOWN, "frontend-unreachable", "nginx does not serve /" + index,
+                    List.of("GET /" + index + ": " + served.describe()), "nginx is down or misconfigured (see nginx.*)", "repair nginx first");
         }
         String servedHash;
         String builtHash;
@@ -72,8 +71,8 @@ public final class FrontendCheck implements Check {
             return Finding.ok(name(), area(), "nginx serves the current build (" + shortHash(builtHash) + ")", List.of());
         }
         List<String> evidence = new ArrayList<>();
-        evidence.add("served /" + INDEX + " sha256 " + shortHash(servedHash) + ", " + built + " sha256 " + shortHash(builtHash));
-        Optional<Path> servedRelease = releaseWithHash(servedHash);
+        evidence.add("served /" + index + " sha256 " + shortHash(servedHash) + ", " + built + " sha256 " + shortHash(builtHash));
+        Optional<Path> servedRelease = releaseWithHash(servedHash, index);
         servedRelease.ifPresent(r -> evidence.add("the served file is the build of release " + r.getFileName()));
         evidence.add("current -> " + target(current));
         NginxSite site;
@@ -95,11 +94,11 @@ public final class FrontendCheck implements Check {
                 new PointRootAtCurrent(null, 0, current));
     }
 
-    private Optional<Path> releaseWithHash(String hash) {
+    private Optional<Path> releaseWithHash(String hash, String index) {
         try (Stream<Path> releases = Files.list(host.config().path("console.releases"))) {
             return releases.filter(r -> {
                 try {
-                    return Files.exists(r.resolve(INDEX)) && FileState.sha256(r.resolve(INDEX)).equals(hash);
+                    return Files.exists(r.resolve(index)) && FileState.sha256(r.resolve(index)).equals(hash);
                 } catch (IOException e) {
                     return false;
                 }

@@ -62,8 +62,8 @@ public final class NginxUpstreamCheck implements Check {
         evidence.add(atBackend.isEmpty() ? "nothing listens on backend port " + backendPort
                 : "backend port " + backendPort + " is held by " + atBackend.get(0).describe());
         host.nginx().errorLogLines("upstream: \"http://127.0.0.1:" + wrongPort, 1).forEach(l -> evidence.add("error log: " + l));
-        var proxied = host.http().get(host.config().get("nginx.url") + "/actuator/health/liveness");
-        evidence.add("GET " + host.config().get("nginx.url") + "/actuator/health/liveness: " + proxied.describe());
+        var proxied = host.http().get(host.config().get("nginx.url") + host.config().get("backend.liveness-path"));
+        evidence.add("GET " + host.config().get("nginx.url") + host.config().get("backend.liveness-path") + ": " + proxied.describe());
         return Finding.problem(name(), area(), Status.CRITICAL, "nginx-upstream-wrong-port",
                 "nginx proxies to port " + wrongPort + " but the backend port is " + backendPort, evidence,
                 "the site's proxy_pass names the wrong port", new FixPort(site, backendPort));
@@ -74,7 +74,7 @@ public final class NginxUpstreamCheck implements Check {
      * nginx answers 502 means nginx still runs an older config: the site was edited but not reloaded.
      */
     private Finding checkRunningConfig(int backendPort) {
-        String liveness = "/actuator/health/liveness";
+        String liveness = host.config().get("backend.liveness-path");
         var direct = host.http().get(host.config().get("backend.url") + liveness);
         var proxied = host.http().get(host.config().get("nginx.url") + liveness);
         if (direct.status() == 200 && proxied.status() == 502 && host.nginx().master().isPresent()) {

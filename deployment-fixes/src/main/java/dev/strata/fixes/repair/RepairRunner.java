@@ -48,6 +48,9 @@ public final class RepairRunner {
             }
         } catch (RepairException e) {
             failure = e.getMessage();
+        } catch (IOException e) {
+            // A half-written change is the worst state to leave: restore like any other failure.
+            failure = "cannot write the change: " + e.getMessage();
         }
         HistoryEntry.Outcome outcome = HistoryEntry.Outcome.APPLIED;
         String detail = "verified: " + finding.problem() + " is gone";

@@ -11,14 +11,16 @@ import java.util.Optional;
 public final class SystemdServiceManager implements ServiceManager {
 
     private final CommandRunner commands;
+    private final String systemctl;
 
-    public SystemdServiceManager(CommandRunner commands) {
+    public SystemdServiceManager(CommandRunner commands, String systemctl) {
         this.commands = commands;
+        this.systemctl = systemctl;
     }
 
     @Override
     public Status status(String service) {
-        CommandRunner.Result result = commands.run(List.of("systemctl", "show", "--property=ActiveState,MainPID,LoadState", unit(service)));
+        CommandRunner.Result result = commands.run(List.of(systemctl, "show", "--property=ActiveState,MainPID,LoadState", unit(service)));
         if (!result.succeeded()) {
             return new Status(State.UNKNOWN, Optional.empty(), "systemctl show failed: " + firstLine(result.output()));
         }
@@ -58,14 +60,14 @@ public final class SystemdServiceManager implements ServiceManager {
 
     @Override
     public void reloadUnits() throws ServiceException {
-        CommandRunner.Result result = commands.run(List.of("systemctl", "daemon-reload"));
+        CommandRunner.Result result = commands.run(List.of(systemctl, "daemon-reload"));
         if (!result.succeeded()) {
             throw new ServiceException("systemctl daemon-reload failed: " + firstLine(result.output()));
         }
     }
 
     private void systemctl(String verb, String service) throws ServiceException {
-        CommandRunner.Result result = commands.run(List.of("systemctl", verb, unit(service)));
+        CommandRunner.Result result = commands.run(List.of(systemctl, verb, unit(service)));
         if (!result.succeeded()) {
             throw new ServiceException("systemctl " + verb + " " + unit(service) + " failed: " + firstLine(result.output()));
         }

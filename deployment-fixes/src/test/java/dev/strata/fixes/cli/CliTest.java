@@ -83,6 +83,17 @@ class CliTest {
     }
 
     @Test
+    void onlyOneRepairAtATime() throws Exception {
+        try (var held = dev.strata.fixes.repair.RepairLock.tryAcquire(dir.resolve("state")).orElseThrow()) {
+            Run busy = run("y\n", "fix", "env", "--config", config.toString());
+            assertThat(busy.code()).isEqualTo(3);
+            assertThat(busy.err()).contains("another strata-fix is repairing this host");
+            assertThat(FileState.mode(FileState.attributes(env).permissions())).isEqualTo("0644");
+        }
+        assertThat(run("y\n", "fix", "env", "--config", config.toString()).code()).as("free again once released").isZero();
+    }
+
+    @Test
     void jsonOutputCarriesVerdictAndMonitoringExitCode() {
         Run r = run("", "check", "env", "--json", "--config", config.toString());
         assertThat(r.code()).isEqualTo(2);

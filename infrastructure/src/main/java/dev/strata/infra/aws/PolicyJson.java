@@ -52,7 +52,11 @@ public final class PolicyJson {
     public static String assumableBy(String service) {
         Map<String, Object> statement = statement(null, "Allow", Map.of("Service", service),
                 List.of("sts:AssumeRole"), null, null);
-        return GSON.toJson(Map.of("Version", "2012-10-17", "Statement", List.of(statement)));
+        // Ordered map: Map.of iterates in a per-JVM random order, which would make the JSON unstable.
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("Version", "2012-10-17");
+        document.put("Statement", List.of(statement));
+        return GSON.toJson(document);
     }
 
     private PolicyJson add(Map<String, Object> statement) {

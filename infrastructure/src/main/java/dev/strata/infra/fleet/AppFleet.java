@@ -38,8 +38,6 @@ import static dev.strata.infra.aws.ChildOptions.childOf;
  */
 public final class AppFleet extends ComponentResource {
     public static final String TYPE = "strata:infra:AppFleet";
-    /** The tag Prometheus discovers app hosts by (docs/HOST_LAYOUT.md). */
-    public static final Map<String, String> ROLE_TAG = Map.of("strata:role", "app");
     static final int WARMUP_SECONDS = 300;
 
     public final Output<String> groupName;
@@ -52,6 +50,7 @@ public final class AppFleet extends ComponentResource {
                 args.namePrefix() + "/admin-token", "Admin token of the Strata server (/v1/admin/**)",
                 args.adminToken());
         var role = AppHostRole.create(this, name, args, adminTokenSecretArn);
+        // strata:role=app is how Prometheus discovers app hosts (docs/HOST_LAYOUT.md).
         Map<String, String> instanceTags = Map.of("Name", args.namePrefix() + "-app", "strata:role", "app");
 
         var template = new LaunchTemplate(name + "-template", LaunchTemplateArgs.builder()

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record ArtifactPaths(Path serviceJar, Path fixesJar, Path consoleDir, Path monitoringDir) {
     /** The monitoring host is provisioned from these sub-directories of {@link #monitoringDir}. */
-    public static final List<String> MONITORING_PARTS = List.of("prometheus", "alertmanager", "grafana");
+    public static final List<String> MONITORING_PARTS = List.of("prometheus", "alertmanager", "grafana", "blackbox");
 
     static ArtifactPaths read(ConfigValues config, Path projectRoot) {
         Path serviceJar = file(config, projectRoot, "serviceJarPath", "service/target/strata-service-exec.jar",

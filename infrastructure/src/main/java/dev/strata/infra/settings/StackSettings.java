@@ -2,6 +2,7 @@ package dev.strata.infra.settings;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** The whole stack configuration, read and validated once before any resource is declared. */
@@ -31,10 +32,11 @@ public record StackSettings(Environment environment, String region, NetworkSetti
 
     /** Tags every resource carries through the provider's default tags. */
     public Map<String, String> defaultTags() {
-        return Map.of(
+        // Sorted: provider inputs reach the engine as JSON text, so key order must be stable.
+        return new TreeMap<>(Map.of(
                 "strata:project", "strata",
                 "strata:environment", environment.id(),
-                "strata:managed-by", "pulumi");
+                "strata:managed-by", "pulumi"));
     }
 
     /** Prefix for AWS-side names; short because ALB and target group names are capped at 32 characters. */

@@ -31,8 +31,8 @@ import redis.embedded.RedisServer;
 /**
  * The real memory server (own JVM, embedded PostgreSQL, a real Redis as warm tier) scraped by the
  * real Prometheus with the checked-in rule files: the server exports every metric of the contract,
- * the SLI recording rules produce values under load, the service dashboards show data, and
- * StrataServiceDown fires once the server
+ * the SLI recording rules produce values under load, the service dashboards show data,
+ * StrataWarmTierDegraded goes pending when Redis stops, and StrataServiceDown fires once the server
  * process is stopped. About two minutes, most of it the alert's own "for: 1m".
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +45,7 @@ class MonitoringEndToEndIT {
     private RedisServer redis;
     private StrataServer server;
     private PrometheusServer prometheus;
+    private StrataApiClient client;
 
     @BeforeAll
     void startServerPrometheusAndLoad() throws IOException {
@@ -61,7 +62,9 @@ class MonitoringEndToEndIT {
         Eventually.await("Prometheus scraping the server", Duration.ofSeconds(30),
                 () -> prometheus.query("up{job=\"strata\"} == 1"),
                 result -> result.isEmpty() ? "no successful scrape yet" : null);
-        putLoad(adminToken);
+        client = new StrataApiClient(server.baseUri(), adminToken);
+        client.useNewTenant("monitoring-e2e");
+        putLoad();
     }
 
     @AfterAll
@@ -72,7 +75,7 @@ class MonitoringEndToEndIT {
                     part.close();
                 }
             } catch (Exception e) {
-                // keep stopping the rest
+                // Keep stopping the rest; ChildProcesses already escalated to SIGKILL if needed.
             }
         }
         if (redis != null) {
@@ -141,8 +144,28 @@ class MonitoringEndToEndIT {
         assertThat(empty).as("dashboard queries without data").isEmpty();
     }
 
+    /**
+     * Redis stopping under a running server: the next reads fail over to PostgreSQL, the gauge the
+     * alert reads drops to 0 and StrataWarmTierDegraded starts its 2-minute pending period.
+     */
     @Test
     @Order(4)
+    void warmTierDegradedGoesPendingWhenRedisStops() throws IOException {
+        redis.stop();
+        Eventually.await("strata_warm_tier_available == 0", Duration.ofSeconds(60), () -> {
+            // A failed Redis call is what marks the warm tier degraded: keep reading.
+            client.get("load", "absent-after-redis-stop");
+            return prometheus.query("strata_warm_tier_available == 0");
+        }, result -> result.isEmpty() ? "warm tier still reported available" : null);
+
+        Eventually.await("StrataWarmTierDegraded pending", Duration.ofSeconds(30),
+                () -> alertStates("StrataWarmTierDegraded"),
+                states -> states.contains("pending") ? null : "alert states so far: " + states);
+        assertThat(prometheus.query("increase(strata_warm_tier_errors_total[1m]) > 0")).isNotEmpty();
+    }
+
+    @Test
+    @Order(5)
     void serviceDownFiresWhenTheServerStops() {
         assertThat(alertStates("StrataServiceDown")).as("while the server runs").isEmpty();
 
@@ -174,9 +197,7 @@ class MonitoringEndToEndIT {
     }
 
     /** Reads and writes across 200 keys, plus lookups of keys that do not exist (misses, 404). */
-    private void putLoad(String adminToken) {
-        StrataApiClient client = new StrataApiClient(server.baseUri(), adminToken);
-        client.useNewTenant("monitoring-e2e");
+    private void putLoad() {
         Instant end = Instant.now().plus(LOAD);
         for (int i = 0; Instant.now().isBefore(end); i++) {
             String key = "k" + (i % 200);

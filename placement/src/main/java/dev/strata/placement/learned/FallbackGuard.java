@@ -2,87 +2,85 @@ package dev.strata.placement.learned;
 
 import dev.strata.placement.AccessEvent;
 import dev.strata.placement.EvictionSink;
+import dev.strata.placement.PlacementPolicy;
 import dev.strata.placement.policy.tinylfu.WindowTinyLfuPolicy;
 
 /**
- * Decides whether the model may choose victims. A spatially sampled shadow W-TinyLFU (keys whose hash
- * falls in 1/{@code modulus} of the space, with 1/{@code modulus} of the budget — the SHARDS idea)
- * estimates what the fallback would achieve; the learned policy's own hits on the same sampled keys are
- * compared with it once per evaluation interval. Falling behind hands control to the fallback; the
- * model gets another chance after a back-off that doubles on every failed attempt.
+ * Decides whether the model may choose victims, by racing two shadow caches on the same spatially
+ * sampled keys (keys whose hash falls in 1/{@code modulus} of the space, with 1/{@code modulus} of the
+ * budget — the SHARDS idea): one run by W-TinyLFU (the fallback's estimate) and one run by the current
+ * model. Both shadows see identical requests, so their hit ratios compare fairly even while the model is
+ * not deciding; the real cache follows the model only while its shadow keeps up with the fallback's.
+ * Racing avoids trusting a freshly trained model blindly: early models that learned "recent means
+ * reused soon" collapse to LRU on loops, and the race catches that before the real cache pays for it.
  */
 final class FallbackGuard {
-  static final int EVALUATION_INTERVAL = 8192;
-  /** Tolerated shortfall of the model vs the shadow, in hit ratio, before falling back. */
-  static final double TOLERANCE = 0.005;
-  private static final int MAX_BACKOFF_INTERVALS = 64;
+  static final int EVALUATION_INTERVAL = 4096;
+  /** Tolerated shortfall of the model's shadow vs the fallback's, in hit ratio. */
+  static final double TOLERANCE = 0.002;
 
-  private final WindowTinyLfuPolicy shadow;
+  private final WindowTinyLfuPolicy fallbackShadow;
+  private final PlacementPolicy modelShadow;
   private final int modulus;
   private long sampledRequests;
-  private long shadowHits;
-  private long ownHits;
-  private double shadowRatio = Double.NaN;
-  private double ownRatio = Double.NaN;
-  private boolean isModelTrusted = true;
-  private long retryAt;
-  private int backoffIntervals = 1;
+  private long fallbackHits;
+  private long modelHits;
+  private double fallbackRatio = Double.NaN;
+  private double modelRatio = Double.NaN;
+  private boolean isModelTrusted;
   private long nextEvaluation = EVALUATION_INTERVAL;
 
-  FallbackGuard(long maximumWeight, long expectedEntries) {
-    // Keep at least ~512 sampled entries so the small shadow still behaves like the real cache.
+  /** @param shadowFactory builds the model-driven shadow for the given (scaled) budget */
+  FallbackGuard(long maximumWeight, long expectedEntries, java.util.function.LongFunction<PlacementPolicy> shadowFactory) {
+    // Keep at least ~512 sampled entries so the small shadows still behave like the real cache.
     this.modulus = (int) Math.clamp(expectedEntries / 512, 1, 64);
-    this.shadow = new WindowTinyLfuPolicy(Math.max(1, maximumWeight / modulus));
+    long shadowBudget = Math.max(1, maximumWeight / modulus);
+    this.fallbackShadow = new WindowTinyLfuPolicy(shadowBudget, Math.max(1, expectedEntries / modulus));
+    this.modelShadow = shadowFactory.apply(shadowBudget);
   }
 
-  /** Records one request and whether the learned policy hit it. */
-  void record(AccessEvent event, boolean isOwnHit) {
+  /** Records one request in both shadows if its key is sampled. */
+  void record(AccessEvent event) {
     if (modulus > 1 && Math.floorMod(mix(event.key()), modulus) != 0) {
       return;
     }
     sampledRequests++;
-    if (isOwnHit) {
-      ownHits++;
+    if (fallbackShadow.record(event, EvictionSink.IGNORE)) {
+      fallbackHits++;
     }
-    if (shadow.record(event, EvictionSink.IGNORE)) {
-      shadowHits++;
+    if (modelShadow.record(event, EvictionSink.IGNORE)) {
+      modelHits++;
     }
   }
 
-  /** Whether the model should decide at {@code now}; re-evaluates once per interval. */
-  boolean isModelTrusted(long now, boolean isModelDeciding) {
+  /** Whether the model should decide at {@code now}; re-evaluated once per interval. */
+  boolean isModelTrusted(long now) {
     if (now < nextEvaluation) {
       return isModelTrusted;
     }
     nextEvaluation = now + EVALUATION_INTERVAL;
     if (sampledRequests > 0) {
-      ownRatio = smooth(ownRatio, (double) ownHits / sampledRequests);
-      shadowRatio = smooth(shadowRatio, (double) shadowHits / sampledRequests);
+      modelRatio = smooth(modelRatio, (double) modelHits / sampledRequests);
+      fallbackRatio = smooth(fallbackRatio, (double) fallbackHits / sampledRequests);
     }
     sampledRequests = 0;
-    ownHits = 0;
-    shadowHits = 0;
-    if (isModelDeciding && ownRatio < shadowRatio - TOLERANCE) {
-      isModelTrusted = false;
-      retryAt = now + (long) backoffIntervals * EVALUATION_INTERVAL;
-      backoffIntervals = Math.min(backoffIntervals * 2, MAX_BACKOFF_INTERVALS);
-    } else if (isModelDeciding) {
-      backoffIntervals = Math.max(1, backoffIntervals / 2);
-    } else if (!isModelTrusted && now >= retryAt) {
-      isModelTrusted = true;
-      // Judge the retry on its own results, not on the fallback's.
-      ownRatio = Double.NaN;
-      shadowRatio = Double.NaN;
-    }
+    modelHits = 0;
+    fallbackHits = 0;
+    isModelTrusted = modelShadow.modelStatus().isModelDeciding() && modelRatio >= fallbackRatio - TOLERANCE;
     return isModelTrusted;
   }
 
-  double shadowHitRatio() {
-    return shadowRatio;
+  double fallbackHitRatio() {
+    return fallbackRatio;
   }
 
-  double ownHitRatio() {
-    return ownRatio;
+  double modelHitRatio() {
+    return modelRatio;
+  }
+
+  void checkInvariants() {
+    fallbackShadow.checkInvariants();
+    modelShadow.checkInvariants();
   }
 
   private static double smooth(double previous, double observed) {

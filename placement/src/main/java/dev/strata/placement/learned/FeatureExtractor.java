@@ -52,7 +52,8 @@ final class FeatureExtractor {
     out[GAP_VARIATION] = known < 2 ? 0f
         : (float) (Math.sqrt(Math.max(0, sumSquares / known - mean * mean)) * inverseLogHorizon);
     for (int i = 0; i < HALF_LIVES.length; i++) {
-      out[FIRST_DECAYED_COUNT + i] = (float) (Math.log1p(item.decayedCounts[i]) / Math.log1p(HALF_LIVES[i]));
+      out[FIRST_DECAYED_COUNT + i] =
+          Math.min(1f, (float) (Math.log1p(item.decayedCounts[i]) / Math.log1p(2 * HALF_LIVES[i])));
     }
     out[ACCESS_COUNT] = scaled(item.accessCount);
     out[WEIGHT] = (float) (Math.log1p(item.weight) / Math.log1p(1 << 30));

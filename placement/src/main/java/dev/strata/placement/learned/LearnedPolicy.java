@@ -24,7 +24,7 @@ public final class LearnedPolicy implements PlacementPolicy {
   private static final int VICTIM_SAMPLES = 16;
   private static final int SAMPLE_EVERY_REQUESTS = 2;
   private static final int TRAIN_EVERY_REQUESTS = 2048;
-  private static final int MIN_SAMPLES_BEFORE_DECIDING = 4096;
+  private static final int MIN_SAMPLES_BEFORE_DECIDING = 1024;
   private static final int REPLAY_CAPACITY = 32768;
   private static final int PREFETCH_SCAN_LIMIT = 256;
 
@@ -41,13 +41,13 @@ public final class LearnedPolicy implements PlacementPolicy {
   private boolean isModelDeciding;
   /** Moving average of the victims' predictions: "how far is too far" for promotion and prefetch. */
   private float victimPrediction = 1f;
+  private float lastVictimPrediction;
   private float minPrediction = Float.MAX_VALUE;
   private float maxPrediction = -Float.MAX_VALUE;
 
   public LearnedPolicy(PolicyConfig config) {
     long entries = config.expectedEntries();
-    this.fallback = new WindowTinyLfuPolicy(config.maximumWeight());
-    this.guard = new FallbackGuard(config.maximumWeight(), entries);
+    this.fallback = new WindowTinyLfuPolicy(config.maximumWeight(), entries);
     this.items = new ResidentSet((int) Math.clamp(2 * entries, 1024, 1 << 20));
     this.extractor = new FeatureExtractor(Math.clamp(8 * entries, 4096, 1 << 24));
     this.keyGroups = new KeyGroupStats(Math.max(1024, entries));
@@ -59,6 +59,24 @@ public final class LearnedPolicy implements PlacementPolicy {
         : TrainingScheduler.inline();
     this.model = new OnlineModel(replay, config.seed(), scheduler, config.checkpointDir());
     this.random = new SplittableRandom(config.seed());
+    this.guard = new FallbackGuard(config.maximumWeight(), entries,
+        shadowBudget -> new LearnedPolicy(shadowBudget, model, extractor, config.seed()));
+  }
+
+  /** A model-driven shadow: shares the model and time scale, never trains, always lets the model decide. */
+  private LearnedPolicy(long maximumWeight, OnlineModel model, FeatureExtractor extractor, long seed) {
+    this.fallback = new WindowTinyLfuPolicy(maximumWeight);
+    this.items = new ResidentSet((int) Math.clamp(2 * maximumWeight, 1024, 1 << 20));
+    this.extractor = extractor;
+    this.keyGroups = new KeyGroupStats(Math.max(1024, maximumWeight));
+    this.labels = null;
+    this.model = model;
+    this.random = new SplittableRandom(seed + 1);
+    this.guard = null;
+  }
+
+  private boolean isShadow() {
+    return guard == null;
   }
 
   @Override
@@ -74,14 +92,14 @@ public final class LearnedPolicy implements PlacementPolicy {
   @Override
   public void onHit(AccessEvent event, EvictionSink evictions) {
     ItemHistory item = items.resident(event.key());
-    observe(event, item, true);
+    observe(event, item);
     fallback.onHit(event, (key, cause) -> forget(key, cause, evictions));
   }
 
   @Override
   public boolean onMiss(AccessEvent event, EvictionSink evictions) {
     ItemHistory item = items.historyOf(event.key());
-    observe(event, item, false);
+    observe(event, item);
     if (event.weight() > fallback.maximumWeight()) {
       evictions.removed(event.key(), RemovalCause.OVERSIZED);
       return false;
@@ -93,8 +111,20 @@ public final class LearnedPolicy implements PlacementPolicy {
       }
       return isAdmitted;
     }
+    float candidatePrediction = Float.NaN;
     while (fallback.weightedSize() + event.weight() > fallback.maximumWeight()) {
       ItemHistory victim = predictedLastNeeded(event.time());
+      if (Float.isNaN(candidatePrediction)) {
+        candidatePrediction = predict(model.current(), item, event.time());
+      }
+      // Belady with bypass: a newcomer predicted to be needed later than every sampled resident
+      // would itself be the best victim, so it is not admitted (this is what keeps a loop's subset).
+      if (candidatePrediction > lastVictimPrediction) {
+        items.remember(item);
+        fallback.recordRejected(event);
+        evictions.removed(event.key(), RemovalCause.REJECTED);
+        return false;
+      }
       fallback.remove(victim.key);
       forget(victim.key, RemovalCause.EVICTED, evictions);
     }
@@ -104,24 +134,30 @@ public final class LearnedPolicy implements PlacementPolicy {
   }
 
   /** Feature, label and mode bookkeeping shared by hits and misses. */
-  private void observe(AccessEvent event, ItemHistory item, boolean isHit) {
+  private void observe(AccessEvent event, ItemHistory item) {
     long now = event.time();
-    labels.expire(now);
-    labels.onRequest(item, now);
+    if (!isShadow()) {
+      labels.expire(now);
+      labels.onRequest(item, now);
+    }
     item.recordAccess(now, event.weight(), event.keyGroup());
     extractor.refreshStatic(item, keyGroups.recordAndShare(event.keyGroup(), now));
+    if (isShadow()) {
+      isModelDeciding = model.current() != null;
+      return;
+    }
     if (now % SAMPLE_EVERY_REQUESTS == 0) {
       ItemHistory sampled = items.randomResident(random);
       if (sampled != null) {
         labels.sample(sampled, now);
       }
     }
-    guard.record(event, isHit);
+    guard.record(event);
     if (now % TRAIN_EVERY_REQUESTS == 0) {
       model.requestTraining();
     }
     boolean isWarm = model.current() != null && model.samples() >= MIN_SAMPLES_BEFORE_DECIDING;
-    isModelDeciding = isWarm && guard.isModelTrusted(now, isModelDeciding);
+    isModelDeciding = guard.isModelTrusted(now) && isWarm;
   }
 
   /** Samples residents and returns the one whose predicted next request is farthest away. */
@@ -138,6 +174,7 @@ public final class LearnedPolicy implements PlacementPolicy {
       }
     }
     victimPrediction = 0.99f * victimPrediction + 0.01f * worstPrediction;
+    lastVictimPrediction = worstPrediction;
     return worst;
   }
 
@@ -227,6 +264,9 @@ public final class LearnedPolicy implements PlacementPolicy {
 
   @Override
   public void checkInvariants() {
+    if (!isShadow()) {
+      guard.checkInvariants();
+    }
     fallback.checkInvariants();
     items.checkConsistent();
     if (items.size() != fallback.size()) {
@@ -236,7 +276,9 @@ public final class LearnedPolicy implements PlacementPolicy {
 
   @Override
   public void close() {
-    model.close();
+    if (!isShadow()) {
+      model.close();
+    }
   }
 
   OnlineModel model() {

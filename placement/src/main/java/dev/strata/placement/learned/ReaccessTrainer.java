@@ -26,15 +26,22 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 final class ReaccessTrainer {
   static final int[] HIDDEN = {16, 8};
-  private static final int BATCH = 256;
-  private static final int STEPS_PER_ROUND = 4;
-  private static final double LEARNING_RATE = 2e-3;
+  private static final int BATCH = 512;
+  private static final int STEPS_PER_ROUND = 2;
+  private static final double LEARNING_RATE = 5e-3;
 
   private final MultiLayerNetwork network;
   private final ReplayBuffer replay;
   private final float[] batchInputs = new float[BATCH * FeatureExtractor.FEATURES];
   private final float[] batchLabels = new float[BATCH];
   private long rounds;
+
+  static {
+    // Our matrices are 256×16: OpenMP fan-out costs more than it saves and fights the request threads
+    // for the cores (one fit went from ~150 ms to a few ms on the 2-core CI machine).
+    Nd4j.getEnvironment().setMaxThreads(1);
+    Nd4j.getEnvironment().setMaxMasterThreads(1);
+  }
 
   ReaccessTrainer(ReplayBuffer replay, long seed) {
     this(replay, newNetwork(seed), 0);

@@ -58,7 +58,14 @@ final class ResidentSet {
     item.residentSlot = -1;
     item.evictionCount++;
     if (isRemembered) {
-      ghosts.put(key, item);
+      remember(item);
+    }
+  }
+
+  /** Keeps the history of a non-resident item (e.g. a rejected newcomer) among the ghosts. */
+  void remember(ItemHistory item) {
+    if (!item.isResident()) {
+      ghosts.putLast(item.key, item);
       if (ghosts.size() > maxGhosts) {
         ghosts.pollFirstEntry();
       }

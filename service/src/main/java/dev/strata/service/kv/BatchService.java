@@ -57,37 +57,42 @@ public class BatchService {
                 List<BatchResult.Entry> out = new ArrayList<>(plan.size());
                 List<Integer> failed = new ArrayList<>();
                 long nowMs = System.currentTimeMillis();
-                for (Planned p : plan) {
-                    switch (p.op()) {
-                        case "get" -> {
-                            StoredItem item = tx.read(p.key());
-                            out.add(item == null ? entry(p, 404, null, null)
-                                    : entry(p, 200, item, new String(item.value(), StandardCharsets.UTF_8)));
-                        }
-                        case "put" -> {
-                            long expiresAtMs = p.ttlSeconds() == 0 ? 0 : nowMs + p.ttlSeconds() * 1000;
-                            WriteResult r = tx.write(new WriteOp.Put(p.key(), p.value(), expiresAtMs, versions.next(), p.precondition()));
-                            if (r instanceof WriteResult.Applied a) {
-                                StoredItem item = new StoredItem(p.value(), a.version(), expiresAtMs, false);
+                int i = 0;
+                while (i < plan.size()) {
+                    if (plan.get(i).op().equals("get")) {
+                        Planned p = plan.get(i++);
+                        StoredItem item = tx.read(p.key());
+                        out.add(item == null ? entry(p, 404, null, null)
+                                : entry(p, 200, item, new String(item.value(), StandardCharsets.UTF_8)));
+                        continue;
+                    }
+                    // Consecutive writes go to PostgreSQL together (plain puts as one statement).
+                    List<Planned> writes = new ArrayList<>();
+                    List<WriteOp> ops = new ArrayList<>();
+                    while (i < plan.size() && !plan.get(i).op().equals("get")) {
+                        Planned p = plan.get(i++);
+                        writes.add(p);
+                        ops.add(p.op().equals("put")
+                                ? new WriteOp.Put(p.key(), p.value(), expiry(p, nowMs), versions.next(), p.precondition())
+                                : new WriteOp.Delete(p.key(), versions.next(), p.precondition()));
+                    }
+                    List<WriteResult> written = tx.writeAll(ops);
+                    for (int w = 0; w < writes.size(); w++) {
+                        Planned p = writes.get(w);
+                        switch (written.get(w)) {
+                            case WriteResult.Applied a when p.op().equals("put") -> {
+                                StoredItem item = new StoredItem(p.value(), a.version(), expiry(p, nowMs), false);
                                 applied.add(new Applied(p.key(), item, 0));
                                 out.add(entry(p, 200, item, null));
-                            } else {
+                            }
+                            case WriteResult.Applied a -> {
+                                applied.add(new Applied(p.key(), null, a.version()));
+                                out.add(new BatchResult.Entry(p.index(), p.op(), p.key().key(), 204, a.version(), null, null, null));
+                            }
+                            case WriteResult.NotFound n -> out.add(entry(p, 404, null, null));
+                            case WriteResult.PreconditionFailed f -> {
                                 failed.add(p.index());
                                 out.add(entry(p, 412, null, null));
-                            }
-                        }
-                        default -> {
-                            WriteResult r = tx.write(new WriteOp.Delete(p.key(), versions.next(), p.precondition()));
-                            switch (r) {
-                                case WriteResult.Applied a -> {
-                                    applied.add(new Applied(p.key(), null, a.version()));
-                                    out.add(new BatchResult.Entry(p.index(), p.op(), p.key().key(), 204, a.version(), null, null, null));
-                                }
-                                case WriteResult.NotFound n -> out.add(entry(p, 404, null, null));
-                                case WriteResult.PreconditionFailed f -> {
-                                    failed.add(p.index());
-                                    out.add(entry(p, 412, null, null));
-                                }
                             }
                         }
                     }
@@ -176,6 +181,10 @@ public class BatchService {
             }
         }
         return plan;
+    }
+
+    private static long expiry(Planned p, long nowMs) {
+        return p.ttlSeconds() == 0 ? 0 : nowMs + p.ttlSeconds() * 1000;
     }
 
     private byte[] bytes(com.fasterxml.jackson.databind.JsonNode value) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestMetricsFilter extends OncePerRequestFilter {
 
     private final MeterRegistry registry;
-    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Timers by operation label, then by status code: no allocation per request once created. */
+    private final ConcurrentHashMap<String, AtomicReferenceArray<Timer>> timers = new ConcurrentHashMap<>();
 
     public RequestMetricsFilter(MeterRegistry registry) {
         this.registry = registry;
@@ -43,9 +45,19 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
         } finally {
             int status = response.getStatus();
             String operation = operation(request.getMethod(), request.getRequestURI());
-            timers.computeIfAbsent(operation + '|' + status, k -> timer(operation, status))
-                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            timerFor(operation, status).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private Timer timerFor(String operation, int status) {
+        AtomicReferenceArray<Timer> byStatus = timers.computeIfAbsent(operation, k -> new AtomicReferenceArray<>(600));
+        int slot = status >= 100 && status < 600 ? status : 599;
+        Timer timer = byStatus.get(slot);
+        if (timer == null) {
+            timer = timer(operation, slot);
+            byStatus.compareAndSet(slot, null, timer);
+        }
+        return timer;
     }
 
     private Timer timer(String operation, int status) {

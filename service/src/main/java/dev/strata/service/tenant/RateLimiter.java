@@ -23,8 +23,12 @@ public class RateLimiter {
     public long acquire(TenantPrincipal principal) {
         int rate = principal.rateLimitPerSecond();
         double burst = Math.max(rate, (double) defaults.burst() * rate / defaults.requestsPerSecond());
-        Bucket bucket = buckets.compute(principal.tenantId(), (id, existing) ->
-                existing != null && existing.rate == rate ? existing : new Bucket(rate, burst));
+        Bucket bucket = buckets.get(principal.tenantId());
+        if (bucket == null || bucket.rate != rate) {
+            // compute() locks a map bin; only pay for it when the bucket is new or its rate changed.
+            bucket = buckets.compute(principal.tenantId(), (id, existing) ->
+                    existing != null && existing.rate == rate ? existing : new Bucket(rate, burst));
+        }
         return bucket.tryTake();
     }
 

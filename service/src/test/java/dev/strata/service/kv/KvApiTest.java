@@ -217,6 +217,27 @@ class KvApiTest {
     }
 
     @Test
+    void aTenantOverItsRateLimitGets429WithRetryAfter() {
+        String id = "slow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.admin("POST", "/v1/admin/tenants", "{\"id\":\"" + id + "\",\"rateLimitPerSecond\":2}").status()).isEqualTo(201);
+        String key = api.admin("POST", "/v1/admin/tenants/" + id + "/keys", null).json().get("key").asText();
+        Tenant slow = new Tenant(id, key);
+        int limited = 0;
+        Response last = null;
+        for (int i = 0; i < 10; i++) {
+            last = api.as(slow, "GET", "/v1/kv/ns/x", null);
+            if (last.status() == 429) {
+                limited++;
+                assertThat(Integer.parseInt(last.header("Retry-After"))).isBetween(1, 60);
+                assertThat(last.json().get("type").asText()).endsWith("/rate-limited");
+            } else {
+                assertThat(last.status()).isEqualTo(404);
+            }
+        }
+        assertThat(limited).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void openApiDocumentIsServed() {
         Response doc = api.send("GET", "/v1/openapi.json", null, null);
         assertThat(doc.status()).isEqualTo(200);

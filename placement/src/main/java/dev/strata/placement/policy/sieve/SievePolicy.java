@@ -80,6 +80,8 @@ public final class SievePolicy implements PlacementPolicy {
       candidate.isVisited = false;
       candidate = candidate.newer() == null ? queue.peekLast() : candidate.newer();
     }
+    // remove() then moves the hand one step towards the head, where the sweep resumes next time.
+    hand = candidate;
     return candidate;
   }
 

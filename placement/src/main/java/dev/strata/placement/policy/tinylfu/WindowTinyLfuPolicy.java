@@ -9,8 +9,9 @@ import dev.strata.placement.policy.NodeDeque;
 import dev.strata.placement.policy.ResidentIndex;
 
 /**
- * W-TinyLFU with a static 1 % admission window: a small LRU window, then a segmented LRU main space
- * (20 % probation, 80 % protected) guarded by a TinyLFU duel — a key leaving the window enters main only
+ * W-TinyLFU with an adaptive admission window (starting at 1 %, hill-climbed by {@link WindowClimber}):
+ * a small LRU window, then a segmented LRU main space (20 % probation, 80 % protected) guarded by a
+ * TinyLFU duel — a key leaving the window enters main only
  * if the sketch says it is more popular than main's victim. Written here (rather than only adapting
  * Caffeine) because the learned policy needs a fallback that mirrors its own resident set and accepts
  * externally chosen victims; {@code CaffeinePolicy} is the reference it is compared against.
@@ -28,16 +29,34 @@ public final class WindowTinyLfuPolicy implements PlacementPolicy {
   private final NodeDeque probation = new NodeDeque();
   private final NodeDeque protectedQueue = new NodeDeque();
   private final FrequencySketch sketch;
-  private final long windowMaximum;
-  private final long protectedMaximum;
-  private final long mainMaximum;
+  private final WindowClimber climber;
+  private long windowMaximum;
+  private long protectedMaximum;
+  private long mainMaximum;
 
   public WindowTinyLfuPolicy(long maximumWeight) {
+    this(maximumWeight, maximumWeight);
+  }
+
+  /** @param expectedEntries entries a full cache holds (differs from the budget for byte budgets) */
+  public WindowTinyLfuPolicy(long maximumWeight, long expectedEntries) {
     this.index = new ResidentIndex(maximumWeight);
-    this.windowMaximum = Math.max(1, maximumWeight / 100);
-    this.mainMaximum = Math.max(1, maximumWeight - windowMaximum);
-    this.protectedMaximum = mainMaximum * 8 / 10;
-    this.sketch = new FrequencySketch(Math.min(maximumWeight, 1 << 20));
+    this.sketch = new FrequencySketch(Math.min(expectedEntries, 1 << 20));
+    this.climber = new WindowClimber(maximumWeight, Math.min(expectedEntries, 1 << 20));
+    resizeWindow(Math.max(1, maximumWeight / 100));
+  }
+
+  private void resizeWindow(long newWindowMaximum) {
+    windowMaximum = newWindowMaximum;
+    mainMaximum = Math.max(1, index.maximumWeight() - windowMaximum);
+    protectedMaximum = mainMaximum * 8 / 10;
+  }
+
+  private void climb(boolean isHit) {
+    long next = climber.record(isHit, windowMaximum);
+    if (next != windowMaximum) {
+      resizeWindow(next);
+    }
   }
 
   @Override
@@ -58,6 +77,7 @@ public final class WindowTinyLfuPolicy implements PlacementPolicy {
   @Override
   public void onHit(AccessEvent event, EvictionSink evictions) {
     sketch.increment(event.key());
+    climb(true);
     Node node = index.get(event.key());
     if (node.weight != event.weight()) {
       if (!index.fits(event.weight())) {
@@ -79,6 +99,7 @@ public final class WindowTinyLfuPolicy implements PlacementPolicy {
   @Override
   public boolean onMiss(AccessEvent event, EvictionSink evictions) {
     sketch.increment(event.key());
+    climb(false);
     if (!index.fits(event.weight())) {
       evictions.removed(event.key(), RemovalCause.OVERSIZED);
       return false;
@@ -128,6 +149,11 @@ public final class WindowTinyLfuPolicy implements PlacementPolicy {
   }
 
   private void evictUntilWithinBudget(EvictionSink evictions) {
+    while (protectedQueue.weight() > protectedMaximum && protectedQueue.size() > 1) {
+      Node demoted = protectedQueue.pollLast();
+      demoted.queue = PROBATION;
+      probation.addFirst(demoted);
+    }
     while (index.isOverBudget()) {
       Node victim = victim();
       remove(victim.key);
@@ -147,11 +173,18 @@ public final class WindowTinyLfuPolicy implements PlacementPolicy {
   /** Inserts a key the caller already admitted (and made room for), skipping the admission duel. */
   public void insertAdmitted(AccessEvent event) {
     sketch.increment(event.key());
+    climb(false);
     Node node = new Node(event.key(), event.weight());
     node.queue = PROBATION;
     index.add(node);
     probation.addFirst(node);
     sketch.ensureCapacity(index.size());
+  }
+
+  /** Counts a miss the caller decided not to admit, so popularity and window tuning stay calibrated. */
+  public void recordRejected(AccessEvent event) {
+    sketch.increment(event.key());
+    climb(false);
   }
 
   private NodeDeque queueOf(Node node) {

@@ -43,6 +43,11 @@ public class DurableTier {
         public WriteResult write(WriteOp op) throws SQLException {
             return ItemStatements.apply(connection, op, nowMs);
         }
+
+        /** Several writes in order; runs of plain puts go out as one statement. */
+        public List<WriteResult> writeAll(List<WriteOp> ops) throws SQLException {
+            return ItemStatements.applyAll(connection, ops, nowMs);
+        }
     }
 
     /** Thrown by transaction work to roll back the transaction and hand a result to the caller. */
