@@ -125,6 +125,7 @@ public class KvController {
         KeyRules.namespace(namespace);
         requireJson(request);
         byte[] body = RequestBodies.read(request, Math.max(limits.maxBodyBytes(), 8 * 1024 * 1024));
+        JsonValues.requireUtf8(body);
         BatchRequest batch;
         try {
             batch = batchReader.readValue(body);

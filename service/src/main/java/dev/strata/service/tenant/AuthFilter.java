@@ -3,6 +3,7 @@ package dev.strata.service.tenant;
 import dev.strata.service.api.ApiException;
 import dev.strata.service.api.ProblemWriter;
 import dev.strata.service.observability.StrataMetrics;
+import dev.strata.service.tier.durable.DurableUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -42,8 +43,27 @@ public class AuthFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        return !uri.startsWith("/v1/") || uri.equals("/v1/openapi.json");
+        String path = routedPath(request);
+        return !(path.startsWith("/v1/") || request.getRequestURI().startsWith("/v1/")) || path.equals("/v1/openapi.json");
+    }
+
+    /**
+     * The path as Spring MVC routes it: percent-decoded, normalized and without {@code ;parameters}.
+     * Judging by the raw request URI alone let a tenant key reach the admin API as
+     * {@code /v1/%61dmin/tenants} or {@code /v1/admin;x/tenants}, and {@code /v1;x/admin/tenants}
+     * skip authentication entirely (regression: BadInputBatteryTest, TenantAdminBoundaryTest).
+     */
+    static String routedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return pathInfo == null ? servletPath : servletPath + pathInfo;
+    }
+
+    /** Admin when either form of the path says so: failing closed costs only a 401 on a nonsense URL. */
+    private static boolean isAdminRequest(HttpServletRequest request) {
+        String path = routedPath(request);
+        String raw = request.getRequestURI();
+        return path.startsWith("/v1/admin/") || path.equals("/v1/admin") || raw.startsWith("/v1/admin");
     }
 
     @Override
@@ -51,7 +71,7 @@ public class AuthFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             String token = bearerToken(request);
-            if (request.getRequestURI().startsWith("/v1/admin/") || request.getRequestURI().equals("/v1/admin")) {
+            if (isAdminRequest(request)) {
                 checkAdmin(token);
             } else {
                 TenantPrincipal principal = authenticator.authenticate(token)
@@ -70,6 +90,11 @@ public class AuthFilter extends OncePerRequestFilter {
                 response.setHeader("WWW-Authenticate", "Bearer realm=\"strata\"");
             }
             problems.write(response, e);
+            return;
+        } catch (DurableUnavailableException e) {
+            // Exceptions thrown in a filter bypass ProblemHandler and would surface as a 500.
+            problems.write(response, new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "durable-unavailable", "Durable tier unavailable",
+                    "The API key could not be verified because PostgreSQL is unavailable. Retry later.", null, 1L));
             return;
         }
         chain.doFilter(request, response);

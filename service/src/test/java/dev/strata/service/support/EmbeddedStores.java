@@ -1,11 +1,22 @@
 package dev.strata.service.support;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+import redis.clients.jedis.JedisPooled;
+import org.flywaydb.core.Flyway;
 import redis.embedded.RedisServer;
 
 /**
@@ -42,6 +53,58 @@ public final class EmbeddedStores {
             }));
         }
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** The shared PostgreSQL with Strata's schema applied, for tests that use the tiers without a server. */
+    public static synchronized String migratedPostgresUrl() {
+        String url = postgresUrl();
+        Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").load().migrate();
+        return url;
+    }
+
+    /** A small connection pool on the shared PostgreSQL (schema applied); close it after use. */
+    public static HikariDataSource migratedDataSource(int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(migratedPostgresUrl());
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(poolSize);
+        return new HikariDataSource(config);
+    }
+
+    /** Runs a {@code SELECT count(*) ...} (or any single-number query) directly against PostgreSQL. */
+    public static long queryLong(String sql, Object... parameters) {
+        try (Connection db = DriverManager.getConnection(postgresUrl(), "postgres", "postgres");
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    /** Runs an update directly against PostgreSQL; returns the row count. */
+    public static int update(String sql, Object... parameters) {
+        try (Connection db = DriverManager.getConnection(postgresUrl(), "postgres", "postgres");
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed: " + sql, e);
+        }
+    }
+
+    /** Redis keys matching a glob, read directly from the shared Redis. */
+    public static Set<String> redisKeys(String pattern) {
+        try (JedisPooled jedis = new JedisPooled(URI.create(redisUrl()))) {
+            return jedis.keys(pattern);
+        }
     }
 
     public static synchronized String redisUrl() {
