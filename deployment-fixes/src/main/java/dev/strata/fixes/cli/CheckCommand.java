@@ -29,6 +29,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
 
+    @Option(names = "--monitoring", description = "also print the verdict as the first line (monitoring-plugin status line)")
+    boolean monitoring;
+
     @Override
     public Integer call() {
         Area selected = Area.parse(area).orElseThrow(() -> new CliException("unknown area '" + area + "', expected one of "
@@ -39,7 +42,7 @@ final class CheckCommand implements Callable<Integer> {
         if (json) {
             printer.json(diagnosis);
         } else {
-            printer.text(diagnosis);
+            printer.text(diagnosis, monitoring);
         }
         return ExitCode.of(diagnosis.verdict());
     }

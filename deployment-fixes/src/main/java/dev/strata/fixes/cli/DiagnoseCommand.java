@@ -22,6 +22,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
 
+    @Option(names = "--monitoring", description = "also print the verdict as the first line (monitoring-plugin status line)")
+    boolean monitoring;
+
     @Override
     public Integer call() {
         HostContext host = app.host();
@@ -30,7 +33,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (json) {
             printer.json(diagnosis);
         } else {
-            printer.text(diagnosis);
+            printer.text(diagnosis, monitoring);
         }
         return ExitCode.of(diagnosis.verdict());
     }

@@ -22,7 +22,14 @@ final class FindingPrinter {
         this.masker = masker;
     }
 
-    void text(Diagnosis diagnosis) {
+    /**
+     * One line per check, then the verdict. {@code verdictFirst} repeats the verdict as the first
+     * line too, because monitoring systems show a plugin's first line as its status.
+     */
+    void text(Diagnosis diagnosis, boolean verdictFirst) {
+        if (verdictFirst) {
+            out.println(diagnosis.verdictLine());
+        }
         for (Finding f : diagnosis.findings()) {
             String problem = f.problem() == null ? "" : " [" + f.problem() + "]";
             out.printf("%-8s %-16s %s%s%n", f.status(), f.check(), masker.mask(f.summary()), problem);

@@ -102,6 +102,13 @@ class CliTest {
     }
 
     @Test
+    void monitoringModePutsTheVerdictOnTheFirstLine() {
+        Run r = run("", "check", "env", "--monitoring", "--config", config.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out().lines().findFirst()).contains("STRATA CRITICAL - 1 critical, 0 warning, 0 unknown, 1 ok");
+    }
+
+    @Test
     void helpDocumentsExitCodes() {
         Run r = run("", "--help");
         assertThat(r.code()).isZero();
