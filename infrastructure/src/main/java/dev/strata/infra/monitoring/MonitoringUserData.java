@@ -14,7 +14,12 @@ final class MonitoringUserData {
             .file("https-endpoints.yml", "/etc/strata/https-endpoints.yml", "0644")
             .file("strata-monitoring-secrets", "/usr/local/sbin/strata-monitoring-secrets", "0750")
             .file("strata-monitoring-secrets.service", "/etc/systemd/system/strata-monitoring-secrets.service", "0644")
-            .file("strata-monitoring-secrets.timer", "/etc/systemd/system/strata-monitoring-secrets.timer", "0644");
+            .file("strata-monitoring-secrets.timer", "/etc/systemd/system/strata-monitoring-secrets.timer", "0644")
+            .file("dropin-prometheus-postgres-exporter.conf",
+                    "/etc/systemd/system/prometheus-postgres-exporter.service.d/strata.conf", "0644")
+            .file("dropin-prometheus-redis-exporter.conf",
+                    "/etc/systemd/system/prometheus-redis-exporter.service.d/strata.conf", "0644")
+            .file("dropin-grafana-server.conf", "/etc/systemd/system/grafana-server.service.d/strata.conf", "0644");
 
     private MonitoringUserData() {
     }

@@ -65,5 +65,13 @@ class MonitoringHostFilesTest {
         assertThat(syntax.exitCode()).as(syntax.output()).isZero();
         assertThat(script).contains("chmod 0640", "/etc/prometheus/secrets/slack-webhook-url",
                 "GF_SECURITY_ADMIN_PASSWORD", "DATA_SOURCE_PASS", "REDIS_PASSWORD").doesNotContain("set -x");
+        // Credentials reach the services through systemd drop-ins, leaving the packages' own
+        // /etc/default files (which Grafana's unit needs for its paths) untouched.
+        String userData = MonitoringUserData.SCRIPT.render(VALUES);
+        assertThat(userData).contains("/etc/systemd/system/grafana-server.service.d/strata.conf",
+                "EnvironmentFile=-/etc/strata/secrets/grafana.env",
+                "EnvironmentFile=-/etc/strata/secrets/postgres-exporter.env",
+                "EnvironmentFile=-/etc/strata/secrets/redis-exporter.env");
+        assertThat(script).doesNotContain("/etc/default/grafana-server");
     }
 }
