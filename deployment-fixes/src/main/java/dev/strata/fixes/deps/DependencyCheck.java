@@ -44,6 +44,9 @@ public final class DependencyCheck implements Check {
         Map<String, String> env;
         try {
             env = EnvFile.read(host.config().path("env.file")).values();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Finding.manual(name(), area(), Status.UNKNOWN, "deps-env-unreadable", "no environment file, so no URL to probe",
+                    List.of("missing " + host.config().get("env.file")), "see env.variables", "restore the environment file first");
         } catch (IOException e) {
             return Finding.manual(name(), area(), Status.UNKNOWN, "deps-env-unreadable", "cannot read the environment file",
                     List.of(e.getClass().getSimpleName()), "see env.variables", "run strata-fix as root");

@@ -22,7 +22,8 @@ public final class SystemdServiceManager implements ServiceManager {
     public Status status(String service) {
         CommandRunner.Result result = commands.run(List.of(systemctl, "show", "--property=ActiveState,MainPID,LoadState", unit(service)));
         if (!result.succeeded()) {
-            return new Status(State.UNKNOWN, Optional.empty(), "systemctl show failed: " + firstLine(result.output()));
+            return new Status(State.UNKNOWN, Optional.empty(), unit(service) + " state unknown, systemctl show failed: "
+                    + firstLine(result.output()));
         }
         Map<String, String> props = new HashMap<>();
         result.output().lines().forEach(line -> {

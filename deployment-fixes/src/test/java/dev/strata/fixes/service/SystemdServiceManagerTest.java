@@ -37,7 +37,7 @@ class SystemdServiceManagerTest {
             assertThat(status.detail()).contains("load not-found");
         } else {
             assertThat(status.state()).isEqualTo(ServiceManager.State.UNKNOWN);
-            assertThat(status.detail()).startsWith("systemctl show failed: ");
+            assertThat(status.detail()).startsWith(NO_SUCH_UNIT + ".service state unknown, systemctl show failed: ");
         }
         assertThatThrownBy(() -> services.start(NO_SUCH_UNIT)).isInstanceOf(ServiceException.class)
                 .hasMessageStartingWith("systemctl start " + NO_SUCH_UNIT + ".service failed: ");
