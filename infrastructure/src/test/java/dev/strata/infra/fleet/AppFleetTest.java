@@ -1,5 +1,6 @@
 package dev.strata.infra.fleet;
 
+import dev.strata.infra.host.BootScript;
 import dev.strata.infra.plan.RecordedResource;
 import dev.strata.infra.plan.ShippedStacks;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,7 @@ class AppFleetTest {
                 "REDIS_HOST=master.strata-prod-redis", "ADMIN_SECRET_ARN=arn:aws:secretsmanager:",
                 "prometheus-node-exporter", "prometheus-nginx-exporter", "/usr/local/bin/strata-fix");
         assertThat(script).doesNotContain("planPlaceholder");
+        assertThat(script.getBytes(StandardCharsets.UTF_8).length).isLessThan(BootScript.USER_DATA_LIMIT_BYTES);
     }
 
     @Test

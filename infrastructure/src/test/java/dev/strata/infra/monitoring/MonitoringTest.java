@@ -1,5 +1,6 @@
 package dev.strata.infra.monitoring;
 
+import dev.strata.infra.host.BootScript;
 import dev.strata.infra.plan.RecordedStack;
 import dev.strata.infra.plan.ShippedStacks;
 import dev.strata.infra.plan.StackRun;
@@ -26,6 +27,7 @@ class MonitoringTest {
                 "https://strata-prod-alb-1234567890.eu-west-1.elb.amazonaws.com/actuator/health/readiness",
                 "prometheus-postgres-exporter", "prometheus-redis-exporter", "grafana")
                 .doesNotContain("planPlaceholder");
+        assertThat(host.text("userData").getBytes().length).isLessThan(BootScript.USER_DATA_LIMIT_BYTES);
     }
 
     @Test
