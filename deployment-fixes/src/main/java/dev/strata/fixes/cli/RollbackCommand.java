@@ -59,6 +59,12 @@ final class RollbackCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.CRITICAL.code;
         }
+        if (entry.files().isEmpty()) {
+            out.println("refused: entry " + id + " changed no file (" + host.masker().mask(entry.description())
+                    + "); there is nothing to restore, and strata-fix never stops a service");
+            out.flush();
+            return ExitCode.CRITICAL.code;
+        }
         for (HistoryEntry.FileRecord f : entry.files()) {
             Path path = Path.of(f.path());
             String now = Files.exists(path) ? FileState.sha256(path) : "";

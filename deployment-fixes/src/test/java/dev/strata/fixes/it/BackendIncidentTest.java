@@ -59,5 +59,11 @@ class BackendIncidentTest {
         var again = host.run("fix", "--yes");
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("nothing to repair");
+
+        String id = java.nio.file.Files.list(host.stateDir.resolve("backups")).findFirst().orElseThrow().getFileName().toString();
+        var undo = host.run("rollback", id, "--yes");
+        assertThat(undo.code()).isEqualTo(2);
+        assertThat(undo.out()).contains("changed no file", "never stops a service");
+        assertThat(host.backend()).as("the started backend keeps running").isPresent();
     }
 }
