@@ -1,50 +1,82 @@
 package dev.strata.fixes.nginx;
 
+import dev.strata.fixes.config.ConfigException;
 import dev.strata.fixes.config.FixConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The Strata site as the infrastructure program writes it (host layout contract), rendered from
- * the configuration. It is the known-good version a broken site file is repaired to.
+ * The known-good Strata site a broken site file is repaired to. When the infrastructure program
+ * installs a copy ({@code nginx.site-template}), that copy is the truth; otherwise the site the
+ * host layout defines is rendered from the configuration (kept in step with the infrastructure's
+ * strata.conf).
  */
 public final class SiteTemplate {
     private SiteTemplate() {
     }
 
     public static String render(FixConfig config) {
+        var installed = config.optional("nginx.site-template");
+        if (installed.isPresent()) {
+            try {
+                return Files.readString(Path.of(installed.get()));
+            } catch (IOException e) {
+                throw new ConfigException("nginx.site-template", installed.get(), "a readable site file (" + e.getMessage() + ")");
+            }
+        }
         int backendPort = config.integer("backend.port");
         return """
-                # Strata site: proxies the API and actuator to the local memory server, serves the console.
+                # Strata behind the ALB: the web console from the current release, the API proxied to the server.
                 server {
-                    listen %s;
+                    listen %1$s default_server;
                     server_name _;
-                    root %s;
+                    server_tokens off;
+                    client_max_body_size 16m;
+
+                    root %2$s;
                     index index.html;
-
-                    location /v1 {
-                        proxy_pass http://127.0.0.1:%d;
-                        proxy_set_header Host $host;
-                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                    }
-
-                    location /actuator {
-                        proxy_pass http://127.0.0.1:%d;
-                        proxy_set_header Host $host;
-                    }
 
                     location / {
                         try_files $uri $uri/ /index.html;
                     }
-                }
 
-                server {
-                    listen 127.0.0.1:%d;
-                    location = /nginx_status {
-                        stub_status;
-                        allow 127.0.0.1;
-                        deny all;
+                    location /v1 {
+                        proxy_pass http://127.0.0.1:%3$d;
+                        proxy_http_version 1.1;
+                        proxy_set_header Host $host;
+                        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                        proxy_set_header X-Forwarded-Proto $http_x_forwarded_proto;
+                        proxy_read_timeout 60s;
+                    }
+
+                    # Health endpoints are public (the ALB checks readiness through nginx).
+                    location /actuator/health/ {
+                        proxy_pass http://127.0.0.1:%3$d;
+                        proxy_set_header Host $host;
+                    }
+
+                    # Other actuator endpoints only for callers on the host itself (the ALB adds X-Forwarded-For).
+                    location /actuator {
+                        if ($http_x_forwarded_for) {
+                            return 404;
+                        }
+                        proxy_pass http://127.0.0.1:%3$d;
+                        proxy_set_header Host $host;
                     }
                 }
-                """.formatted(config.get("nginx.listen"), config.get("console.current"), backendPort, backendPort,
-                config.integer("nginx.status-port"));
+
+                # stub_status for the nginx exporter, loopback only.
+                server {
+                    listen 127.0.0.1:%4$d;
+                    server_tokens off;
+                    location = /nginx_status {
+                        stub_status;
+                    }
+                    location / {
+                        return 404;
+                    }
+                }
+                """.formatted(config.get("nginx.listen"), config.get("console.current"), backendPort, config.integer("nginx.status-port"));
     }
 }

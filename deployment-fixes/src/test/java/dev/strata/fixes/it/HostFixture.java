@@ -101,6 +101,7 @@ final class HostFixture implements AutoCloseable {
         put("backend.jar", jar.toString());
         put("backend.java", java);
         put("backend.user", "root");
+        put("backend.working-dir", root.resolve("var/lib/strata").toString());
         put("backend.port", Integer.toString(backendPort));
         put("backend.url", "http://127.0.0.1:" + backendPort);
         put("backend.process-match", BACKEND_MAIN);
