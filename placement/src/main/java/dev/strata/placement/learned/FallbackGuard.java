@@ -35,8 +35,9 @@ final class FallbackGuard {
 
   /** @param shadowFactory builds the model-driven shadow for the given (scaled) budget */
   FallbackGuard(long maximumWeight, long expectedEntries, java.util.function.LongFunction<PlacementPolicy> shadowFactory) {
-    // Keep at least ~512 sampled entries so the small shadows still behave like the real cache.
-    this.modulus = (int) Math.clamp(expectedEntries / 512, 1, 64);
+    // Keep at least ~256 sampled entries so the small shadows still behave like the real cache, and
+    // sample at most 1/64 of big caches: the shadows then cost little on the request path.
+    this.modulus = (int) Math.clamp(expectedEntries / 256, 1, 64);
     long shadowBudget = Math.max(1, maximumWeight / modulus);
     this.fallbackShadow = new CaffeinePolicy(shadowBudget);
     this.modelShadow = shadowFactory.apply(shadowBudget);

@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
  * accounting is the single source of truth for sizes.
  */
 public final class LearnedPolicy implements PlacementPolicy {
-  private static final int VICTIM_SAMPLES = 16;
+  private static final int VICTIM_SAMPLES = 8;
   private static final int SAMPLE_EVERY_REQUESTS = 2;
   private static final int TRAIN_EVERY_REQUESTS = 2048;
   private static final int MIN_SAMPLES_BEFORE_DECIDING = 1024;
