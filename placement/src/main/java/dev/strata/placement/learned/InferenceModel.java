@@ -40,6 +40,14 @@ final class InferenceModel {
 
   /** Predicts the scaled time to next request in (0, 1) for one feature vector. */
   float predict(float[] input, float[][] scratch) {
+    return sigmoid(logit(input, scratch));
+  }
+
+  /**
+   * The output before its sigmoid. Monotonic in {@link #predict}, so rankings (which victim is needed
+   * last) use it and save one {@code exp} per candidate.
+   */
+  float logit(float[] input, float[][] scratch) {
     float[] in = input;
     int inWidth = input.length;
     for (int layer = 0; layer < weights.length; layer++) {
@@ -57,9 +65,10 @@ final class InferenceModel {
           out[o] += x * w[row + o];
         }
       }
-      boolean isLast = layer == weights.length - 1;
-      for (int o = 0; o < outWidth; o++) {
-        out[o] = isLast ? sigmoid(out[o]) : Math.max(0f, out[o]);
+      if (layer < weights.length - 1) {
+        for (int o = 0; o < outWidth; o++) {
+          out[o] = Math.max(0f, out[o]);
+        }
       }
       in = out;
       inWidth = outWidth;
@@ -81,7 +90,7 @@ final class InferenceModel {
     return max;
   }
 
-  private static float sigmoid(float x) {
+  static float sigmoid(float x) {
     return (float) (1.0 / (1.0 + Math.exp(-x)));
   }
 }

@@ -40,11 +40,11 @@ public final class LearnedPolicy implements PlacementPolicy {
   private final float[] features = new float[FeatureExtractor.FEATURES];
   private float[][] scratch = new float[][] {new float[32], new float[32]};
   private boolean isModelDeciding;
-  /** Moving average of the victims' predictions: "how far is too far" for promotion and prefetch. */
-  private float victimPrediction = 1f;
+  /** Moving average of the victims' logits: "how far is too far" for promotion and prefetch. */
+  private float victimPrediction = Float.MAX_VALUE;
   private float lastVictimPrediction;
-  private float minPrediction = Float.MAX_VALUE;
-  private float maxPrediction = -Float.MAX_VALUE;
+  private float minLogit = Float.MAX_VALUE;
+  private float maxLogit = -Float.MAX_VALUE;
 
   public LearnedPolicy(PolicyConfig config) {
     long entries = config.expectedEntries();
@@ -165,7 +165,7 @@ public final class LearnedPolicy implements PlacementPolicy {
   private ItemHistory predictedLastNeeded(long now) {
     InferenceModel current = model.current();
     ItemHistory worst = null;
-    float worstPrediction = -1f;
+    float worstPrediction = -Float.MAX_VALUE;
     for (int i = 0; i < VICTIM_SAMPLES; i++) {
       ItemHistory candidate = items.randomResident(random);
       float prediction = predict(current, candidate, now);
@@ -174,17 +174,19 @@ public final class LearnedPolicy implements PlacementPolicy {
         worst = candidate;
       }
     }
-    victimPrediction = 0.99f * victimPrediction + 0.01f * worstPrediction;
+    victimPrediction = victimPrediction == Float.MAX_VALUE ? worstPrediction
+        : 0.99f * victimPrediction + 0.01f * worstPrediction;
     lastVictimPrediction = worstPrediction;
     return worst;
   }
 
+  /** The model's logit for {@code item} at {@code now}: higher means needed later. */
   private float predict(InferenceModel current, ItemHistory item, long now) {
     extractor.extract(item, now, features);
-    float prediction = current.predict(features, scratch);
-    minPrediction = Math.min(minPrediction, prediction);
-    maxPrediction = Math.max(maxPrediction, prediction);
-    return prediction;
+    float logit = current.logit(features, scratch);
+    minLogit = Math.min(minLogit, logit);
+    maxLogit = Math.max(maxLogit, logit);
+    return logit;
   }
 
   /** Removes a key the mirror or the model evicted from the histories and reports it. */
@@ -219,7 +221,8 @@ public final class LearnedPolicy implements PlacementPolicy {
       if (found == max || scanned++ == PREFETCH_SCAN_LIMIT) {
         break;
       }
-      if (predict(current, ghost, now) < victimPrediction / 2) {
+      // Needed clearly sooner than what gets evicted: a logit margin of 1 (a factor of e in odds).
+      if (predict(current, ghost, now) < victimPrediction - 1f) {
         keys[found++] = ghost.key;
       }
     }
@@ -255,7 +258,11 @@ public final class LearnedPolicy implements PlacementPolicy {
   /** Bounds observed so far, for the stability run: {min prediction, max prediction, max |parameter|}. */
   public float[] stabilityBounds() {
     InferenceModel current = model.current();
-    return new float[] {minPrediction, maxPrediction, current == null ? 0f : current.maxAbsParameter()};
+    if (minLogit > maxLogit) {
+      return new float[] {Float.NaN, Float.NaN, current == null ? 0f : current.maxAbsParameter()};
+    }
+    return new float[] {InferenceModel.sigmoid(minLogit), InferenceModel.sigmoid(maxLogit),
+        current == null ? 0f : current.maxAbsParameter()};
   }
 
   /** Writes the checkpoint now (the live cache calls this on shutdown through {@link #close()}). */

@@ -66,7 +66,7 @@ final class StabilityCommand implements Callable<Integer> {
         float[] bounds = learned.stabilityBounds();
         boolean isChunkStable = bounds[2] < MAX_ABS_PARAMETER
             && (status.modelVersion() == 0 || Double.isFinite(status.lastTrainingLoss()))
-            && (bounds[0] > bounds[1] || (bounds[0] >= 0f && bounds[1] <= 1f));
+            && (Float.isNaN(bounds[0]) || (bounds[0] >= 0f && bounds[1] <= 1f));
         isStable &= isChunkStable;
         out.printf(Locale.ROOT, "| %,d | %.4f | %d | %.5f | %.4f | %.4f | %.3f | %s |%n", time,
             (double) hits / length, status.modelVersion(), status.lastTrainingLoss(), bounds[0], bounds[1],
