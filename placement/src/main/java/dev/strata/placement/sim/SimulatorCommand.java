@@ -82,9 +82,11 @@ public final class SimulatorCommand implements Callable<Integer> {
         seed);
     Files.createDirectories(out);
     StringBuilder summary = new StringBuilder();
+    List<SimulationResult> all = new java.util.ArrayList<>();
     for (Path file : files) {
       Trace trace = TraceReader.read(file);
       List<SimulationResult> results = runWithProgress(simulator, trace);
+      all.addAll(results);
       CsvReport.write(results, out.resolve(trace.name() + ".csv"));
       ChartReport.write(results, false, out.resolve(trace.name() + ".png"));
       if (trace.hasSizes()) {
@@ -95,7 +97,8 @@ public final class SimulatorCommand implements Callable<Integer> {
       stdout.print(table);
       stdout.flush();
     }
-    Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("summary.md"), "### All traces, hit ratio (%)\n\n" + MarkdownSummary.combined(all)
+        + "### Per trace\n\n" + summary, StandardCharsets.UTF_8);
     stdout.println("Wrote " + files.size() + " trace report(s) to " + out.toAbsolutePath());
     return ExitCode.OK.code();
   }

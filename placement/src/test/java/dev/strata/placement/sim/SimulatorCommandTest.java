@@ -54,7 +54,7 @@ class SimulatorCommandTest {
     assertThat(ImageIO.read(report.resolve("zipf.png").toFile()).getWidth()).isEqualTo(900);
     assertThat(Files.readAllLines(report.resolve("sized.csv"))).anyMatch(row -> row.contains(",bytes,"));
     assertThat(report.resolve("sized-bytes.png")).exists();
-    assertThat(Files.readString(report.resolve("summary.md"))).contains("#### zipf", "| opt |");
+    assertThat(Files.readString(report.resolve("summary.md"))).contains("#### zipf", "| opt |", "| zipf | 1% |", "**");
   }
 
   @Test

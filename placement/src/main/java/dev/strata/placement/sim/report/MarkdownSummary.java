@@ -17,6 +17,45 @@ public final class MarkdownSummary {
   private MarkdownSummary() {
   }
 
+  /**
+   * One table over every trace: a row per (trace, budget), a column per policy, hit ratio in %, the best
+   * online policy of the row in bold and the optimum last.
+   */
+  public static String combined(List<SimulationResult> results) {
+    Map<String, Map<String, SimulationResult>> rows = new LinkedHashMap<>();
+    Set<String> policies = new LinkedHashSet<>();
+    for (SimulationResult r : results) {
+      policies.add(r.policy());
+      rows.computeIfAbsent(r.trace() + " | " + r.sizeLabel(), row -> new LinkedHashMap<>()).put(r.policy(), r);
+    }
+    StringBuilder out = new StringBuilder("| trace | size |");
+    policies.forEach(policy -> out.append(' ').append(policy).append(" |"));
+    out.append("\n|---|---:|");
+    policies.forEach(policy -> out.append("---:|"));
+    out.append('\n');
+    rows.forEach((row, byPolicy) -> {
+      double best = byPolicy.values().stream().filter(r -> !r.policy().equals("opt"))
+          .mapToDouble(MarkdownSummary::ratio).max().orElse(0);
+      out.append("| ").append(row).append(" |");
+      for (String policy : policies) {
+        SimulationResult r = byPolicy.get(policy);
+        if (r == null) {
+          out.append(" – |");
+          continue;
+        }
+        String value = String.format(Locale.ROOT, "%.2f", 100 * ratio(r));
+        boolean isBest = !policy.equals("opt") && ratio(r) == best;
+        out.append(' ').append(isBest ? "**" + value + "**" : value).append(" |");
+      }
+      out.append('\n');
+    });
+    return out.append('\n').toString();
+  }
+
+  private static double ratio(SimulationResult r) {
+    return r.isByteBudget() ? r.byteHitRatio() : r.hitRatio();
+  }
+
   public static String table(List<SimulationResult> results) {
     Map<String, Map<String, SimulationResult>> byPolicy = new LinkedHashMap<>();
     Set<String> sizes = new LinkedHashSet<>();
