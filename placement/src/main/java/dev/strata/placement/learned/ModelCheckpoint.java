@@ -1,5 +1,9 @@
 package dev.strata.placement.learned;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +24,7 @@ final class ModelCheckpoint {
   static final int FORMAT_VERSION = 1;
   private static final String NETWORK_FILE = "network.zip";
   private static final String HEADER_FILE = "checkpoint.properties";
+  private static final String REPLAY_FILE = "replay.bin";
   private static final System.Logger LOG = System.getLogger(ModelCheckpoint.class.getName());
 
   /** What a restart resumes from. */
@@ -33,8 +38,15 @@ final class ModelCheckpoint {
   }
 
   /** Writes atomically: a reader sees the old checkpoint or the new one, never half of one. */
-  void save(MultiLayerNetwork network, long modelVersion, long trainingRounds) throws IOException {
+  void save(MultiLayerNetwork network, long modelVersion, long trainingRounds, ReplayBuffer replay)
+      throws IOException {
     Files.createDirectories(directory);
+    Path replayTemp = Files.createTempFile(directory, "replay", ".tmp");
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(replayTemp)))) {
+      replay.writeTo(out);
+    }
+    Files.move(replayTemp, directory.resolve(REPLAY_FILE), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
     Path networkTemp = Files.createTempFile(directory, "network", ".tmp");
     ModelSerializer.writeModel(network, networkTemp.toFile(), true);
     Properties header = new Properties();
@@ -50,6 +62,23 @@ final class ModelCheckpoint {
         StandardCopyOption.ATOMIC_MOVE);
     Files.move(headerTemp, directory.resolve(HEADER_FILE), StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Refills {@code replay} from the saved buffer so training after a restart still rehearses the old
+   * history; a missing or mismatched file leaves it empty (logged), never fails.
+   */
+  void restoreReplay(ReplayBuffer replay) {
+    Path file = directory.resolve(REPLAY_FILE);
+    if (!Files.exists(file)) {
+      return;
+    }
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+      replay.readFrom(in);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Ignoring unreadable replay buffer in {0} ({1})", directory,
+          e.toString());
+    }
   }
 
   Optional<Restored> restore() {

@@ -32,6 +32,7 @@ final class OnlineModel implements AutoCloseable {
       this.trainer = new ReaccessTrainer(replay, restored.get().network(), restored.get().trainingRounds());
       this.version = restored.get().modelVersion();
       this.current = trainer.snapshot(version);
+      checkpoint.get().restoreReplay(replay);
     } else {
       this.trainer = new ReaccessTrainer(replay, seed);
     }
@@ -64,7 +65,7 @@ final class OnlineModel implements AutoCloseable {
   void saveCheckpoint() {
     checkpoint.ifPresent(target -> {
       try {
-        target.save(trainer.network(), version, trainer.rounds());
+        target.save(trainer.network(), version, trainer.rounds(), replay);
       } catch (IOException | RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "Could not write the placement checkpoint: {0}", e.toString());
       }

@@ -1,5 +1,8 @@
 package dev.strata.placement.learned;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.SplittableRandom;
 
 /**
@@ -67,6 +70,55 @@ final class ReplayBuffer {
       labels[row] = (isFresh ? freshLabels : reservoirLabels)[index];
     }
     return rows;
+  }
+
+  /** Writes both halves, so a restart rehearses the same history (checkpointing). */
+  synchronized void writeTo(DataOutputStream out) throws IOException {
+    out.writeInt(features);
+    out.writeInt(halfCapacity);
+    out.writeLong(added);
+    out.writeInt(freshCount);
+    out.writeInt(reservoirCount);
+    writeFloats(out, freshInputs);
+    writeFloats(out, freshLabels);
+    writeFloats(out, reservoirInputs);
+    writeFloats(out, reservoirLabels);
+  }
+
+  /** Replaces the contents with a saved buffer of the same shape; throws if the shape differs. */
+  synchronized void readFrom(DataInputStream in) throws IOException {
+    int savedFeatures = in.readInt();
+    int savedHalf = in.readInt();
+    if (savedFeatures != features || savedHalf != halfCapacity) {
+      throw new IOException("replay buffer shape " + savedFeatures + "x" + savedHalf + " != " + features
+          + "x" + halfCapacity);
+    }
+    long savedAdded = in.readLong();
+    int savedFresh = in.readInt();
+    int savedReservoir = in.readInt();
+    if (savedAdded < 0 || savedFresh < 0 || savedFresh > halfCapacity || savedReservoir < 0
+        || savedReservoir > halfCapacity) {
+      throw new IOException("replay buffer counters out of range");
+    }
+    readFloats(in, freshInputs);
+    readFloats(in, freshLabels);
+    readFloats(in, reservoirInputs);
+    readFloats(in, reservoirLabels);
+    added = savedAdded;
+    freshCount = savedFresh;
+    reservoirCount = savedReservoir;
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+    for (float value : values) {
+      out.writeFloat(value);
+    }
+  }
+
+  private static void readFloats(DataInputStream in, float[] values) throws IOException {
+    for (int i = 0; i < values.length; i++) {
+      values[i] = in.readFloat();
+    }
   }
 
   synchronized long added() {

@@ -52,8 +52,16 @@ class ReaccessTrainerTest {
     for (int round = 0; round < 5; round++) {
       trainer.trainRound();
     }
-    new ModelCheckpoint(dir).save(trainer.network(), 17, trainer.rounds());
+    ReplayBuffer saved = learnableBuffer();
+    new ModelCheckpoint(dir).save(trainer.network(), 17, trainer.rounds(), saved);
     ModelCheckpoint.Restored restored = new ModelCheckpoint(dir).restore().orElseThrow();
+    ReplayBuffer refilled = new ReplayBuffer(4096, FeatureExtractor.FEATURES, 1);
+    new ModelCheckpoint(dir).restoreReplay(refilled);
+    assertThat(refilled.added()).isEqualTo(saved.added());
+    assertThat(refilled.size()).isEqualTo(saved.size());
+    ReplayBuffer otherShape = new ReplayBuffer(64, FeatureExtractor.FEATURES, 1);
+    new ModelCheckpoint(dir).restoreReplay(otherShape);
+    assertThat(otherShape.added()).isZero();
     assertThat(restored.modelVersion()).isEqualTo(17);
     assertThat(restored.trainingRounds()).isEqualTo(5);
     float[] x = new float[FeatureExtractor.FEATURES];

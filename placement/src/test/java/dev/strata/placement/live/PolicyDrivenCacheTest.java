@@ -134,6 +134,8 @@ class PolicyDrivenCacheTest {
     try (PolicyDrivenCache<String, String> restarted = PolicyDrivenCache.builder().policy("learned")
         .capacityBytes(200).meanEntryBytes(1).checkpointDir(checkpoint).<String, String>build()) {
       assertThat(restarted.stats().modelStatus().modelVersion()).isGreaterThanOrEqualTo(version);
+      // The replay buffer came back too: training after a restart still rehearses the old history.
+      assertThat(restarted.stats().modelStatus().trainingSamples()).isPositive();
       assertThat(restarted.stats().policy()).isEqualTo("learned");
     }
   }
