@@ -109,6 +109,9 @@ public final class LearnedPolicy implements PlacementPolicy {
       boolean isAdmitted = fallback.onMiss(event, (key, cause) -> forget(key, cause, evictions));
       if (isAdmitted) {
         items.admit(item);
+      } else {
+        // Keep the refused key's history: its next request then has a gap to learn from.
+        items.remember(item);
       }
       return isAdmitted;
     }
