@@ -108,7 +108,7 @@ public final class SimulatorCommand implements Callable<Integer> {
       return simulator.run(trace, done -> { });
     }
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName(trace.name()).setInitialMax(simulator.workOf(trace))
-        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).setUnit(" Mreq", 1_000_000)
+        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).setUnit(" kreq", 1_000)
         .build()) {
       return simulator.run(trace, bar::stepBy);
     }
