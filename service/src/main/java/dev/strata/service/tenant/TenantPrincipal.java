@@ -15,4 +15,10 @@ public record TenantPrincipal(String tenantId, int rateLimitPerSecond) {
         }
         throw new IllegalStateException("no tenant on this request; is the route covered by AuthFilter?");
     }
+
+    /** The tenant of the current request, if it is a tenant request (admin requests have none). */
+    public static java.util.Optional<TenantPrincipal> find(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof TenantPrincipal principal
+                ? java.util.Optional.of(principal) : java.util.Optional.empty();
+    }
 }

@@ -15,6 +15,9 @@ public class HotTierConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(HotTierConfiguration.class);
 
+    /** The values {@code strata.hot.policy} accepts; {@code admin validate-config} checks against the same set. */
+    public static final java.util.Set<String> POLICIES = java.util.Set.of("caffeine", "w-tinylfu");
+
     @Bean
     HotTier hotTier(HotTierProperties properties, TierMetrics metrics) {
         HotTier hotTier = switch (properties.policy()) {

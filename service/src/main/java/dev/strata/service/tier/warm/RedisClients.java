@@ -14,13 +14,13 @@ import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Builds a pooled Jedis client (standalone or cluster) from {@code strata.warm.*}. */
-final class RedisClients {
+/** Builds a pooled Jedis client (standalone or cluster) from {@code strata.warm.*}; public for the admin tools. */
+public final class RedisClients {
 
     private RedisClients() {
     }
 
-    static UnifiedJedis create(WarmTierProperties properties) {
+    public static UnifiedJedis create(WarmTierProperties properties) {
         URI uri = parse(properties.url());
         boolean tls = "rediss".equals(uri.getScheme());
         HostAndPort address = new HostAndPort(uri.getHost(), uri.getPort() == -1 ? 6379 : uri.getPort());
@@ -52,7 +52,7 @@ final class RedisClients {
         return new JedisPooled(pool, address, clientConfig);
     }
 
-    static URI parse(String url) {
+    public static URI parse(String url) {
         URI uri;
         try {
             uri = URI.create(url.trim());
