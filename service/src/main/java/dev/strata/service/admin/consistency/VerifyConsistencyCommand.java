@@ -1,11 +1,92 @@
 package dev.strata.service.admin.consistency;
 
+import dev.strata.service.admin.AdminFailure;
+import dev.strata.service.admin.ContextOptions;
+import dev.strata.service.admin.ExitCode;
+import dev.strata.service.admin.Output;
+import dev.strata.service.admin.StoreContext;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "verify-consistency", mixinStandardHelpOptions = true, description = "Not yet implemented.")
-public class VerifyConsistencyCommand implements java.util.concurrent.Callable<Integer> {
+/**
+ * {@code admin verify-consistency [--tenant id] [--repair]}: runs every applicable
+ * {@link ConsistencyCheck} and reports differences by kind. With --repair the durable tier wins and
+ * each change is printed as it is made.
+ */
+@Command(name = "verify-consistency", mixinStandardHelpOptions = true,
+        description = "Compare the warm tier (Redis) with the durable tier (PostgreSQL): values, versions, TTLs, orphans.")
+public class VerifyConsistencyCommand implements Callable<Integer> {
+
+    @Mixin
+    ContextOptions context;
+
+    @Option(names = "--tenant", paramLabel = "id", description = "Check one tenant (default: all).")
+    String tenant;
+
+    @Option(names = "--repair", description = "Make the derived copies match PostgreSQL (durable wins); prints each change.")
+    boolean repair;
+
+    @Option(names = "--max-listed", defaultValue = "100", description = "Differences listed individually (default: ${DEFAULT-VALUE}); all are counted.")
+    int maxListed;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        return 70;
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (StoreContext stores = StoreContext.open(context)) {
+            List<ConsistencyCheck> checks = ConsistencyChecks.applicable(stores);
+            if (checks.isEmpty()) {
+                throw new AdminFailure(ExitCode.REFUSED, "Nothing to compare: no warm tier is configured (strata.warm.url is empty).");
+            }
+            Map<String, Object> results = new LinkedHashMap<>();
+            long totalDrift = 0;
+            for (ConsistencyCheck check : checks) {
+                Map<String, Long> byKind = new TreeMap<>();
+                List<Drift> listed = new ArrayList<>();
+                long compared = check.run(tenant, repair, drift -> {
+                    byKind.merge(drift.kind(), 1L, Long::sum);
+                    if (listed.size() < maxListed) {
+                        listed.add(drift);
+                    }
+                    if (!json && (repair || listed.size() <= maxListed)) {
+                        out.printf("%s %-8s %s/%s/%s: %s%n", drift.repaired() ? "repaired" : "drift   ", drift.kind(),
+                                drift.key().tenant(), drift.key().namespace(), drift.key().key(), drift.detail());
+                        out.flush();
+                    }
+                });
+                long drifted = byKind.values().stream().mapToLong(Long::longValue).sum();
+                totalDrift += drifted;
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("compared", compared);
+                result.put("differences", byKind);
+                result.put("repaired", repair ? drifted : 0);
+                result.put("listed", listed);
+                results.put(check.name(), result);
+                if (!json) {
+                    out.printf("%s: compared %d item(s), %d difference(s)%s%s%n", check.name(), compared, drifted,
+                            byKind.isEmpty() ? "" : " " + byKind, repair && drifted > 0 ? ", all repaired (durable won)" : "");
+                }
+            }
+            if (json) {
+                Output.json(out, Map.of("tenant", tenant == null ? "all" : tenant, "repair", repair, "checks", results));
+            }
+            out.flush();
+            return totalDrift == 0 || repair ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
+        }
     }
 }

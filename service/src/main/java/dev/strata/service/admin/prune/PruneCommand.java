@@ -1,11 +1,107 @@
 package dev.strata.service.admin.prune;
 
+import dev.strata.service.admin.AdminFailure;
+import dev.strata.service.admin.ContextOptions;
+import dev.strata.service.admin.ExitCode;
+import dev.strata.service.admin.Output;
+import dev.strata.service.admin.StoreContext;
+import dev.strata.service.kv.ItemKey;
+import dev.strata.service.prune.PruneProperties;
+import dev.strata.service.prune.Pruner;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "prune", mixinStandardHelpOptions = true, description = "Not yet implemented.")
-public class PruneCommand implements java.util.concurrent.Callable<Integer> {
+/**
+ * {@code admin prune}: removes expired items and, per tenant, items beyond the limits of
+ * {@code strata.prune.*} (or those given here for one tenant). --dry-run lists what would go and
+ * changes nothing. Removed items are also dropped from Redis; running servers' hot tiers forget them
+ * within strata.hot.max-staleness-seconds (the scheduled job in the server invalidates them at once).
+ */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+        description = "Remove expired items and items beyond per-tenant limits (max items / bytes / age), oldest first.")
+public class PruneCommand implements Callable<Integer> {
+
+    @Mixin
+    ContextOptions context;
+
+    @Option(names = "--tenant", paramLabel = "id", description = "Only this tenant (default: all).")
+    String tenant;
+
+    @Option(names = "--max-items", paramLabel = "n", description = "Limit for --tenant, instead of the configured one.")
+    Long maxItems;
+
+    @Option(names = "--max-bytes", paramLabel = "n", description = "Limit for --tenant, instead of the configured one.")
+    Long maxBytes;
+
+    @Option(names = "--max-age-seconds", paramLabel = "n", description = "Limit for --tenant, instead of the configured one.")
+    Long maxAgeSeconds;
+
+    @Option(names = "--dry-run", description = "List what would be removed; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--max-listed", defaultValue = "50", description = "Items listed individually (default: ${DEFAULT-VALUE}).")
+    int maxListed;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        return 70;
+    public Integer call() throws Exception {
+        boolean overrides = maxItems != null || maxBytes != null || maxAgeSeconds != null;
+        if (overrides && tenant == null) {
+            throw new AdminFailure(ExitCode.USAGE, "--max-items, --max-bytes and --max-age-seconds need --tenant.");
+        }
+        for (Long limit : new Long[] {maxItems, maxBytes, maxAgeSeconds}) {
+            if (limit != null && limit < 0) {
+                throw new AdminFailure(ExitCode.USAGE, "Limits must not be negative (0 means unlimited).");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (StoreContext stores = StoreContext.open(context)) {
+            PruneProperties configured = stores.bean(PruneProperties.class);
+            Function<String, PruneProperties.Limits> limits = overrides
+                    ? id -> new PruneProperties.Limits(orZero(maxItems), orZero(maxBytes), orZero(maxAgeSeconds))
+                    : configured::limitsFor;
+            long[] listed = {0};
+            Pruner.Report report = new Pruner(stores.dataSource(), System::currentTimeMillis).run(tenant, limits, dryRun, candidate -> {
+                if (!json && listed[0]++ < maxListed) {
+                    ItemKey key = candidate.key();
+                    out.printf("%s %-9s %s/%s/%s  %d bytes, last written %s%n", dryRun ? "would remove" : "removed", candidate.reason(),
+                            key.tenant(), key.namespace(), key.key(), candidate.bytes(), Instant.ofEpochMilli(candidate.updatedAtMs()));
+                }
+            }, batch -> stores.warm().ifPresent(warm -> warm.delete(batch.stream().map(Pruner.Candidate::key).toList())));
+            if (json) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("dryRun", dryRun);
+                result.put("items", report.items());
+                result.put("total", report.total());
+                result.put("bytes", report.bytes());
+                Output.json(out, result);
+            } else {
+                if (listed[0] > maxListed) {
+                    out.printf("… and %d more%n", listed[0] - maxListed);
+                }
+                out.printf("%s %d item(s), %d bytes %s%n", dryRun ? "Dry run: would remove" : "Removed", report.total(), report.bytes(),
+                        report.items().isEmpty() ? "" : report.items());
+            }
+            out.flush();
+            return ExitCode.OK.code();
+        }
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
     }
 }

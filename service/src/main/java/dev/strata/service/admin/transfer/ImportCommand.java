@@ -1,11 +1,164 @@
 package dev.strata.service.admin.transfer;
 
+import dev.strata.service.admin.AdminFailure;
+import dev.strata.service.admin.ContextOptions;
+import dev.strata.service.admin.ExitCode;
+import dev.strata.service.admin.Output;
+import dev.strata.service.admin.Progress;
+import dev.strata.service.admin.StoreContext;
+import dev.strata.service.kv.ItemKey;
+import dev.strata.service.tier.warm.WarmItems;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Not yet implemented.")
-public class ImportCommand implements java.util.concurrent.Callable<Integer> {
+/**
+ * {@code admin import <dir>}: checks the whole export first (every line, the checksum, the count) and
+ * only then writes, batch by batch, with a checkpoint after each commit so an interrupted import
+ * resumes. Cached copies of changed items are dropped from Redis so the warm tier cannot serve the
+ * previous value.
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import an export directory: verified first, then written idempotently and resumably.")
+public class ImportCommand implements Callable<Integer> {
+
+    @Mixin
+    ContextOptions context;
+
+    @Parameters(index = "0", paramLabel = "dir", description = "Directory written by 'admin export'.")
+    Path dir;
+
+    @Option(names = "--checkpoint", paramLabel = "file", description = "Progress file (default: <dir>/import.checkpoint).")
+    Path checkpointFile;
+
+    @Option(names = "--restart", description = "Ignore an existing checkpoint and start from the first line.")
+    boolean restart;
+
+    @Option(names = "--batch-size", defaultValue = "1000", description = "Items per transaction (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--no-progress", description = "Do not show a progress bar.")
+    boolean noProgress;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        return 70;
+    public Integer call() throws Exception {
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw new AdminFailure(ExitCode.USAGE, "--batch-size must be between 1 and 10000.");
+        }
+        Manifest manifest = readManifest();
+        ExportReader reader = new ExportReader(dir, manifest);
+        try {
+            reader.read((line, record) -> { });
+        } catch (AdminFailure e) {
+            throw new AdminFailure(e.exitCode(), e.getMessage() + " Nothing was imported.");
+        }
+        Path checkpointPath = checkpointFile != null ? checkpointFile : dir.resolve("import.checkpoint");
+        Checkpoint checkpoint = restart ? null : Checkpoint.readOrNull(checkpointPath, manifest.sha256());
+        long resumeAfter = checkpoint == null ? 0 : checkpoint.linesCommitted();
+        PrintWriter out = spec.commandLine().getOut();
+        if (resumeAfter > 0 && !json) {
+            out.printf("Resuming after line %d of %d (checkpoint %s)%n", resumeAfter, manifest.items(), checkpointPath);
+            out.flush();
+        }
+        long[] changed = {0};
+        long[] skippedExpired = {0};
+        try (StoreContext stores = StoreContext.open(context);
+             Progress progress = Progress.start("import", manifest.items() - resumeAfter, !noProgress)) {
+            ItemImporter importer = new ItemImporter(stores.dataSource());
+            int tenantsCreated = importer.ensureTenants(manifest.tenants());
+            Optional<WarmItems> warm = stores.warm();
+            List<ExportRecord> batch = new ArrayList<>(batchSize);
+            long now = System.currentTimeMillis();
+            long[] lastLine = {resumeAfter};
+            reader.read((line, record) -> {
+                if (line <= resumeAfter) {
+                    return;
+                }
+                lastLine[0] = line;
+                if (record.expiresAt() != null && record.expiresAt() <= now) {
+                    skippedExpired[0]++;
+                } else {
+                    batch.add(record);
+                }
+                if (batch.size() == batchSize) {
+                    flush(importer, warm, batch, changed);
+                    new Checkpoint(manifest.sha256(), line).write(checkpointPath);
+                    progress.stepBy(batchSize);
+                }
+            });
+            flush(importer, warm, batch, changed);
+            Files.deleteIfExists(checkpointPath);
+            long unchanged = manifest.items() - resumeAfter - changed[0] - skippedExpired[0];
+            if (json) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("items", manifest.items());
+                result.put("resumedAfterLine", resumeAfter);
+                result.put("written", changed[0]);
+                result.put("unchanged", unchanged);
+                result.put("skippedExpired", skippedExpired[0]);
+                result.put("tenantsCreated", tenantsCreated);
+                Output.json(out, result);
+            } else {
+                out.printf("Verified %d item(s) against %s (sha256 %s…)%n", manifest.items(), Manifest.FILE_NAME,
+                        manifest.sha256().substring(0, 12));
+                out.printf("Imported: %d written, %d already up to date, %d expired since export (skipped); %d tenant(s) created%n",
+                        changed[0], unchanged, skippedExpired[0], tenantsCreated);
+                out.flush();
+            }
+            return ExitCode.OK.code();
+        }
+    }
+
+    private static void flush(ItemImporter importer, Optional<WarmItems> warm, List<ExportRecord> batch, long[] changed)
+            throws java.sql.SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<ItemKey> keys = importer.write(batch);
+        changed[0] += keys.size();
+        warm.ifPresent(items -> items.delete(keys));
+        batch.clear();
+    }
+
+    private Manifest readManifest() {
+        Path file = dir.resolve(Manifest.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new AdminFailure(ExitCode.BAD_INPUT, dir + " is not an export: it has no " + Manifest.FILE_NAME + ".");
+        }
+        Manifest manifest;
+        try {
+            manifest = Output.mapper().readValue(file.toFile(), Manifest.class);
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " is not readable: " + reason);
+        }
+        if (!Manifest.FORMAT.equals(manifest.format()) || manifest.formatVersion() != Manifest.FORMAT_VERSION) {
+            throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " is format " + manifest.format() + " v"
+                    + manifest.formatVersion() + "; this jar reads " + Manifest.FORMAT + " v" + Manifest.FORMAT_VERSION + ".");
+        }
+        if (manifest.sha256() == null || manifest.tenants() == null || manifest.itemsFile() == null
+                || manifest.itemsFile().contains("/") || manifest.itemsFile().contains("\\")) {
+            throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " lacks sha256, tenants or a plain items file name.");
+        }
+        return manifest;
     }
 }

@@ -129,6 +129,11 @@ public final class WarmItems implements AutoCloseable {
         return deleted;
     }
 
+    /** The Redis key of an item. */
+    public static byte[] keyOf(ItemKey key) {
+        return WarmKeys.of(key);
+    }
+
     /** Parses {@code strata:v1:<tenant>:<namespace>:<key>}; tenant ids and namespaces cannot contain ':'. */
     static ItemKey parse(byte[] redisKey) {
         String text = new String(redisKey, StandardCharsets.UTF_8);

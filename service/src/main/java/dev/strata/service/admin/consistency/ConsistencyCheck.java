@@ -1,0 +1,20 @@
+package dev.strata.service.admin.consistency;
+
+import java.util.function.Consumer;
+
+/**
+ * A comparison between the source of truth (PostgreSQL) and a derived copy of it. The warm tier is one
+ * ({@link WarmDurableCheck}); a semantic index is another to be registered in {@link ConsistencyChecks}.
+ * With {@code repair} the derived copy is made to match the durable tier, which always wins.
+ */
+public interface ConsistencyCheck {
+
+    /** Short name used in output and --check. */
+    String name();
+
+    /**
+     * Compares one tenant (or all, when {@code tenant} is null), streaming, and hands each difference to
+     * {@code sink}; returns how many items were compared.
+     */
+    long run(String tenant, boolean repair, Consumer<Drift> sink) throws Exception;
+}

@@ -1,0 +1,142 @@
+package dev.strata.service.admin.transfer;
+
+import dev.strata.service.admin.AdminFailure;
+import dev.strata.service.admin.ExitCode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams the records of an export's data file, checking each line (JSON shape, names, version,
+ * value checksum, key order) and the whole file (sha256, item count) against the manifest. Every
+ * failure is an {@link AdminFailure} that names the file and the line.
+ */
+final class ExportReader {
+
+    /** Receives each valid record with its 1-based line number. */
+    @FunctionalInterface
+    interface RecordSink {
+        void accept(long line, ExportRecord record) throws Exception;
+    }
+
+    // The server's own naming rules (KeyRules); repeated as patterns because an import must not go through HTTP.
+    private static final Pattern TENANT = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern NAMESPACE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~:@!+=-]{1,512}");
+
+    private final Path dir;
+    private final Manifest manifest;
+
+    ExportReader(Path dir, Manifest manifest) {
+        this.dir = dir;
+        this.manifest = manifest;
+    }
+
+    /** Reads every line; returns the number of records. Throws on the first bad line or a manifest mismatch. */
+    long read(RecordSink sink) throws Exception {
+        Path file = dir.resolve(manifest.itemsFile());
+        if (!Files.isRegularFile(file)) {
+            throw new AdminFailure(ExitCode.BAD_INPUT, "The export has no " + manifest.itemsFile() + " in " + dir + ".");
+        }
+        MessageDigest sha256 = ExportCommand.sha256();
+        long line = 0;
+        String previous = null;
+        try (InputStream raw = Files.newInputStream(file);
+             DigestInputStream digest = new DigestInputStream(raw, sha256);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(digest, 1 << 16), StandardCharsets.UTF_8),
+                     1 << 16)) {
+            String text;
+            while (true) {
+                try {
+                    text = reader.readLine();
+                } catch (IOException e) {
+                    throw bad(file, "is corrupted after line " + line + " (" + e.getMessage() + ")");
+                }
+                if (text == null) {
+                    break;
+                }
+                line++;
+                ExportRecord record = parse(file, line, text);
+                String order = record.tenant() + '\u0000' + record.namespace() + '\u0000' + record.key();
+                if (previous != null && previous.compareTo(order) >= 0) {
+                    throw bad(file, "line " + line + ": item " + describe(record) + " is out of order or repeated "
+                            + "(an export lists each item once, in key order)");
+                }
+                previous = order;
+                sink.accept(line, record);
+            }
+            // Drain what the gzip reader did not consume so the checksum covers the whole file.
+            digest.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        if (line != manifest.items()) {
+            throw bad(file, "holds " + line + " item(s) but the manifest says " + manifest.items() + " (truncated or extended?)");
+        }
+        String actual = HexFormat.of().formatHex(sha256.digest());
+        if (!actual.equals(manifest.sha256())) {
+            throw bad(file, "does not match the sha256 in " + Manifest.FILE_NAME + " (changed after export)");
+        }
+        return line;
+    }
+
+    private ExportRecord parse(Path file, long line, String text) {
+        ExportRecord record;
+        try {
+            record = ExportRecord.READER.readValue(text);
+        } catch (IOException e) {
+            throw bad(file, "line " + line + ": not a valid item record (" + firstLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")");
+        }
+        if (record.tenant() == null || !TENANT.matcher(record.tenant()).matches()) {
+            throw bad(file, "line " + line + ": invalid tenant id");
+        }
+        if (record.namespace() == null || !NAMESPACE.matcher(record.namespace()).matches()) {
+            throw bad(file, "line " + line + ": invalid namespace");
+        }
+        if (record.key() == null || !KEY.matcher(record.key()).matches()) {
+            throw bad(file, "line " + line + ": invalid key");
+        }
+        if (record.version() <= 0) {
+            throw bad(file, "line " + line + ": version must be positive");
+        }
+        if (record.value() == null || record.crc32c() == null) {
+            throw bad(file, "line " + line + ": value and crc32c are required");
+        }
+        if (manifest.tenants().stream().noneMatch(t -> t.id().equals(record.tenant()))) {
+            throw bad(file, "line " + line + ": tenant " + record.tenant() + " is not listed in the manifest");
+        }
+        byte[] value;
+        try {
+            value = record.valueBytes();
+        } catch (IllegalArgumentException e) {
+            throw bad(file, "line " + line + ": value is not valid base64");
+        }
+        if (!ExportRecord.crc(value).equals(record.crc32c())) {
+            throw bad(file, "line " + line + ": value of " + describe(record) + " does not match its crc32c (damaged)");
+        }
+        return record;
+    }
+
+    private static String describe(ExportRecord record) {
+        return record.tenant() + "/" + record.namespace() + "/" + record.key();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static AdminFailure bad(Path file, String what) {
+        return new AdminFailure(ExitCode.BAD_INPUT, file.getFileName() + " " + what + ".");
+    }
+}
