@@ -36,7 +36,12 @@ public final class TestServer implements AutoCloseable {
         return start(new LinkedHashMap<>(overrides));
     }
 
-    private static TestServer start(Map<String, String> properties) {
+    /** Starts a server with PostgreSQL only and extra configuration classes (e.g. test-only endpoints). */
+    public static TestServer withExtraSources(Map<String, String> overrides, Class<?>... sources) {
+        return start(new LinkedHashMap<>(overrides), sources);
+    }
+
+    private static TestServer start(Map<String, String> properties, Class<?>... extraSources) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("strata.durable.url", EmbeddedStores.postgresUrl());
@@ -48,7 +53,9 @@ public final class TestServer implements AutoCloseable {
         all.putAll(properties);
         List<String> args = new ArrayList<>();
         all.forEach((k, v) -> args.add("--" + k + "=" + v));
-        SpringApplication application = new SpringApplication(StrataApplication.class);
+        List<Class<?>> sources = new ArrayList<>(List.of(StrataApplication.class));
+        sources.addAll(List.of(extraSources));
+        SpringApplication application = new SpringApplication(sources.toArray(Class<?>[]::new));
         return new TestServer(application.run(args.toArray(String[]::new)));
     }
 
