@@ -1,0 +1,67 @@
+package dev.strata.service.admin.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.service.admin.AdminRun;
+import dev.strata.service.support.ApiClient;
+import dev.strata.service.support.TestServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** stats reads both tiers and a running server's hit counters; bench loads a running server and reports percentiles. */
+class StatsAndBenchTest {
+
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withRedis(Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void statsShowsItemsAndBytesPerTierAndHitRatios() {
+        ApiClient api = server.client();
+        ApiClient.Tenant tenant = api.newTenant();
+        for (int i = 0; i < 20; i++) {
+            assertThat(api.as(tenant, "PUT", "/v1/kv/docs/d" + i + (i < 5 ? "?ttl=600" : ""), "\"" + "v".repeat(i * 10) + "\"").status())
+                    .isEqualTo(200);
+            api.as(tenant, "GET", "/v1/kv/docs/d" + i, null);
+        }
+        AdminRun run = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--server", api.baseUrl());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        // 20 values of 2 + 10·i bytes: 40 + 10·190 = 1940 bytes.
+        assertThat(run.out()).contains("tenant " + tenant.id())
+                .contains("durable  20 items, 1940 bytes, 5 with TTL")
+                .contains("largest: docs/d19 (192 bytes), docs/d18 (182 bytes), docs/d17 (172 bytes)")
+                .contains("warm     20 items, 1940 bytes (0 ephemeral)")
+                .contains("hit ratios").containsPattern("hot +\\{.*hitRatio=");
+        AdminRun json = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--json", "--no-warm");
+        assertThat(json.out()).contains("\"items\" : 20").doesNotContain("\"warm\"");
+    }
+
+    @Test
+    void benchReportsThroughputAndPercentilesWithoutPrintingTheKey() {
+        ApiClient api = server.client();
+        ApiClient.Tenant tenant = api.newTenant();
+        AdminRun run = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", tenant.apiKey(), "--duration", "2", "--warmup", "1",
+                "--concurrency", "4", "--keys", "200", "--reads", "70", "--lists", "10");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("4 workers").contains("p99 ms").containsPattern("read +[1-9][0-9]* ")
+                .containsPattern("write +[1-9][0-9]* ").containsPattern("list +[1-9][0-9]* ").containsPattern("all +[1-9][0-9]* ");
+        assertThat(run.out() + run.err()).doesNotContain(tenant.apiKey());
+        assertThat(api.as(tenant, "GET", "/v1/kv/bench/k199", null).status()).as("keys were preloaded").isEqualTo(200);
+
+        AdminRun refused = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", "sk_nope_0000", "--duration", "1");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("refused the API key (HTTP 401)").doesNotContain("sk_nope_0000");
+        AdminRun badMix = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", "k", "--reads", "90", "--lists", "20");
+        assertThat(badMix.exitCode()).isEqualTo(2);
+    }
+}
