@@ -48,11 +48,14 @@ public final class AdminCli {
                 return failure.exitCode().code();
             }
         }
-        Throwable root = rootCause(e);
-        if (root instanceof java.sql.SQLException || root instanceof redis.clients.jedis.exceptions.JedisConnectionException
-                || root instanceof java.net.ConnectException) {
-            return ExitCode.UNAVAILABLE.code();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof redis.clients.jedis.exceptions.JedisConnectionException
+                    || t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                return ExitCode.UNAVAILABLE.code();
+            }
         }
+        Throwable root = rootCause(e);
         if (e instanceof BeanCreationException || e instanceof BindException || root instanceof IllegalStateException) {
             // The server's configuration refused to load: the message names the setting.
             return ExitCode.FINDINGS.code();

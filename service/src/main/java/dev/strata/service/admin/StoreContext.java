@@ -32,6 +32,7 @@ public final class StoreContext implements AutoCloseable {
     private static final Map<String, Object> ADMIN_DEFAULTS = Map.of(
             "logging.level.root", "warn",
             "logging.level.io.zonky", "error",
+            "logging.config", "classpath:dev/strata/service/admin/logback-admin.xml",
             "spring.main.banner-mode", "off",
             "spring.main.log-startup-info", "false");
 

@@ -71,7 +71,11 @@ public class ValidateConfigCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Output.json(out, Map.of("valid", problems.isEmpty(), "problems", problems, "checks", checks));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("valid", problems.isEmpty());
+            result.put("problems", problems);
+            result.put("checks", checks);
+            Output.json(out, result);
         } else {
             checks.forEach((name, result) -> out.printf("%-10s %s%n", name, result));
             if (problems.isEmpty()) {

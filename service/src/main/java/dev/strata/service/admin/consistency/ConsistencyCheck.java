@@ -14,7 +14,7 @@ public interface ConsistencyCheck {
 
     /**
      * Compares one tenant (or all, when {@code tenant} is null), streaming, and hands each difference to
-     * {@code sink}; returns how many items were compared.
+     * {@code sink}; reports items compared so far to {@code progress}; returns how many items were compared.
      */
-    long run(String tenant, boolean repair, Consumer<Drift> sink) throws Exception;
+    long run(String tenant, boolean repair, java.util.function.LongConsumer progress, Consumer<Drift> sink) throws Exception;
 }

@@ -4,6 +4,7 @@ import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
+import dev.strata.service.admin.Progress;
 import dev.strata.service.admin.StoreContext;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ public class VerifyConsistencyCommand implements Callable<Integer> {
     @Option(names = "--max-listed", defaultValue = "100", description = "Differences listed individually (default: ${DEFAULT-VALUE}); all are counted.")
     int maxListed;
 
+    @Option(names = "--no-progress", description = "Do not show a progress bar.")
+    boolean noProgress;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -58,17 +62,20 @@ public class VerifyConsistencyCommand implements Callable<Integer> {
             for (ConsistencyCheck check : checks) {
                 Map<String, Long> byKind = new TreeMap<>();
                 List<Drift> listed = new ArrayList<>();
-                long compared = check.run(tenant, repair, drift -> {
-                    byKind.merge(drift.kind(), 1L, Long::sum);
-                    if (listed.size() < maxListed) {
-                        listed.add(drift);
-                    }
-                    if (!json && (repair || listed.size() <= maxListed)) {
-                        out.printf("%s %-8s %s/%s/%s: %s%n", drift.repaired() ? "repaired" : "drift   ", drift.kind(),
-                                drift.key().tenant(), drift.key().namespace(), drift.key().key(), drift.detail());
-                        out.flush();
-                    }
-                });
+                long compared;
+                try (Progress progress = Progress.start(check.name(), -1, !noProgress)) {
+                    compared = check.run(tenant, repair, progress::stepBy, drift -> {
+                        byKind.merge(drift.kind(), 1L, Long::sum);
+                        if (listed.size() < maxListed) {
+                            listed.add(drift);
+                        }
+                        if (!json && (repair || byKind.values().stream().mapToLong(Long::longValue).sum() <= maxListed)) {
+                            out.printf("%s %-8s %s/%s/%s: %s%n", drift.repaired() ? "repaired" : "drift   ", drift.kind(),
+                                    drift.key().tenant(), drift.key().namespace(), drift.key().key(), drift.detail());
+                            out.flush();
+                        }
+                    });
+                }
                 long drifted = byKind.values().stream().mapToLong(Long::longValue).sum();
                 totalDrift += drifted;
                 Map<String, Object> result = new LinkedHashMap<>();

@@ -49,7 +49,7 @@ final class WarmDurableCheck implements ConsistencyCheck {
     }
 
     @Override
-    public long run(String tenant, boolean repair, Consumer<Drift> sink) throws Exception {
+    public long run(String tenant, boolean repair, java.util.function.LongConsumer progress, Consumer<Drift> sink) throws Exception {
         long[] compared = {0};
         RuntimeException[] failure = {null};
         warm.forEachPage(tenant, keys -> {
@@ -57,7 +57,9 @@ final class WarmDurableCheck implements ConsistencyCheck {
                 return;
             }
             try {
-                compared[0] += checkPage(keys, repair, sink);
+                long checked = checkPage(keys, repair, sink);
+                compared[0] += checked;
+                progress.accept(checked);
             } catch (SQLException e) {
                 failure[0] = new IllegalStateException("PostgreSQL lookup failed: " + e.getMessage(), e);
             }

@@ -77,7 +77,12 @@ public class MigrateCommand implements Callable<Integer> {
 
     private void report(PrintWriter out, String current, List<Map<String, String>> pending, String summary) {
         if (json) {
-            Output.json(out, Map.of("currentVersion", current, "pending", pending, "dryRun", dryRun, "summary", summary));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("currentVersion", current);
+            result.put("pending", pending);
+            result.put("dryRun", dryRun);
+            result.put("summary", summary);
+            Output.json(out, result);
             return;
         }
         out.println("Schema version: " + current);

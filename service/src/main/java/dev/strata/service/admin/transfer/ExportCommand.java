@@ -188,8 +188,10 @@ public class ExportCommand implements Callable<Integer> {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    // Read the nullable column last-but-checked: wasNull() refers to the most recent get.
                     int limit = rows.getInt(3);
-                    tenants.add(new Manifest.TenantEntry(rows.getString(1), rows.getString(2), rows.wasNull() ? null : limit));
+                    Integer rateLimit = rows.wasNull() ? null : limit;
+                    tenants.add(new Manifest.TenantEntry(rows.getString(1), rows.getString(2), rateLimit));
                 }
             }
         }

@@ -43,8 +43,14 @@ public final class WarmItems implements AutoCloseable {
         this.ownsClient = ownsClient;
     }
 
+    /**
+     * Connects with at least a 5 s timeout: the server's short timeout (default 250 ms) is there to
+     * degrade fast while serving; an admin tool must rather wait than fail half-way on a busy Redis.
+     */
     public static WarmItems connect(WarmTierProperties properties) {
-        return new WarmItems(RedisClients.create(properties), properties.maxTtlSeconds(), true);
+        WarmTierProperties patient = new WarmTierProperties(properties.url(), properties.cluster(),
+                Math.max(properties.timeoutMs(), 5000), properties.poolSize(), properties.maxTtlSeconds());
+        return new WarmItems(RedisClients.create(patient), properties.maxTtlSeconds(), true);
     }
 
     /** Fails fast (JedisException) when Redis does not answer. */
@@ -122,11 +128,14 @@ public final class WarmItems implements AutoCloseable {
         if (keys.isEmpty()) {
             return 0;
         }
-        long deleted = 0;
-        for (ItemKey key : keys) {
-            deleted += redis.del(WarmKeys.of(key));
+        List<Response<Long>> results = new ArrayList<>(keys.size());
+        try (PipelineBase pipeline = redis.pipelined()) {
+            for (ItemKey key : keys) {
+                results.add(pipeline.del(WarmKeys.of(key)));
+            }
+            pipeline.sync();
         }
-        return deleted;
+        return results.stream().mapToLong(Response::get).sum();
     }
 
     /** The Redis key of an item. */

@@ -154,6 +154,21 @@ class ExportImportTest {
     }
 
     @Test
+    void tenantWithoutOwnRateLimitKeepsTheDefault() throws Exception {
+        String plain = "plain-" + UUID.randomUUID().toString().substring(0, 8);
+        EmbeddedStores.update("INSERT INTO tenants (id, name) VALUES (?, 'No limit')", plain);
+        EmbeddedStores.update("INSERT INTO kv_items (tenant_id, namespace, item_key, value, version) VALUES (?, 'ns', 'k', '\\x31', 7)", plain);
+        Path dir = temp.resolve("plain");
+        assertThat(AdminRun.run(SOURCE, false, "export", "--tenant", plain, "-o", dir.toString(), "--no-progress").exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"rateLimitPerSecond\" : null");
+        String target = AdminRun.newDatabase("plain");
+        assertThat(AdminRun.run(target, false, "migrate").exitCode()).isZero();
+        assertThat(AdminRun.run(target, false, "import", dir.toString(), "--no-progress").exitCode()).isZero();
+        assertThat(query(target, "SELECT coalesce(rate_limit_per_second::text, 'default') FROM tenants WHERE id = '" + plain + "'"))
+                .isEqualTo("default");
+    }
+
+    @Test
     void exportRefusesUnknownTenantAndNonEmptyOutput() {
         AdminRun unknown = AdminRun.run(SOURCE, false, "export", "--tenant", "no-such-tenant", "-o", temp.resolve("none").toString());
         assertThat(unknown.exitCode()).isEqualTo(5);
