@@ -169,6 +169,21 @@ class ExportImportTest {
     }
 
     @Test
+    void namespaceExportHoldsOnlyThatNamespace() throws Exception {
+        Path dir = temp.resolve("ns3");
+        AdminRun run = AdminRun.run(SOURCE, false, "export", "--tenant", tenant, "--namespace", "ns3", "-o", dir.toString(), "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        // i in 1..100000 with i % 7 == 3
+        assertThat(run.out()).contains("\"items\" : 14286").contains("\"namespace\" : \"ns3\"");
+        String target = AdminRun.newDatabase("namespace");
+        assertThat(AdminRun.run(target, false, "migrate").exitCode()).isZero();
+        assertThat(AdminRun.run(target, false, "import", dir.toString(), "--no-progress").exitCode()).isZero();
+        assertThat(query(target, "SELECT string_agg(DISTINCT namespace, ',') || ':' || count(*) FROM kv_items")).isEqualTo("ns3:14286");
+        AdminRun noTenant = AdminRun.run(SOURCE, false, "export", "--all", "--namespace", "ns3", "-o", temp.resolve("x").toString());
+        assertThat(noTenant.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void exportRefusesUnknownTenantAndNonEmptyOutput() {
         AdminRun unknown = AdminRun.run(SOURCE, false, "export", "--tenant", "no-such-tenant", "-o", temp.resolve("none").toString());
         assertThat(unknown.exitCode()).isEqualTo(5);
