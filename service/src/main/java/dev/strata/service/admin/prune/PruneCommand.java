@@ -5,12 +5,16 @@ import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
 import dev.strata.service.admin.StoreContext;
+import dev.strata.service.coherence.Invalidation;
+import dev.strata.service.coherence.InvalidationBroadcast;
 import dev.strata.service.kv.ItemKey;
 import dev.strata.service.prune.PruneProperties;
 import dev.strata.service.prune.Pruner;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -23,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code admin prune}: removes expired items and, per tenant, items beyond the limits of
  * {@code strata.prune.*} (or those given here for one tenant). --dry-run lists what would go and
- * changes nothing. Removed items are also dropped from Redis; running servers' hot tiers forget them
- * within strata.hot.max-staleness-seconds (the scheduled job in the server invalidates them at once).
+ * changes nothing. Removed items are tombstoned in Redis and invalidated in running servers' hot tiers
+ * (PostgreSQL NOTIFY), as a client delete would be.
  */
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = "Remove expired items and items beyond per-tenant limits (max items / bytes / age), oldest first.")
@@ -75,13 +79,14 @@ public class PruneCommand implements Callable<Integer> {
                     ? id -> new PruneProperties.Limits(orZero(maxItems), orZero(maxBytes), orZero(maxAgeSeconds))
                     : configured::limitsFor;
             long[] listed = {0};
+            String origin = InvalidationBroadcast.newOrigin();
             Pruner.Report report = new Pruner(stores.dataSource(), System::currentTimeMillis).run(tenant, limits, dryRun, candidate -> {
                 if (!json && listed[0]++ < maxListed) {
                     ItemKey key = candidate.key();
                     out.printf("%s %-9s %s/%s/%s  %d bytes, last written %s%n", dryRun ? "would remove" : "removed", candidate.reason(),
                             key.tenant(), key.namespace(), key.key(), candidate.bytes(), Instant.ofEpochMilli(candidate.updatedAtMs()));
                 }
-            }, batch -> stores.warm().ifPresent(warm -> warm.delete(batch.stream().map(Pruner.Candidate::key).toList())));
+            }, batch -> forgetCopies(stores, origin, batch));
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("dryRun", dryRun);
@@ -98,6 +103,21 @@ public class PruneCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCode.OK.code();
+        }
+    }
+
+    /** Like a client delete: a tombstone in Redis and an invalidation to every running server's hot tier. */
+    private static void forgetCopies(StoreContext stores, String origin, List<Pruner.Candidate> batch) {
+        Map<ItemKey, Long> deletedAt = new LinkedHashMap<>();
+        batch.forEach(c -> deletedAt.put(c.key(), c.version() + 1));
+        stores.warm().ifPresent(warm -> warm.tombstone(deletedAt));
+        List<Invalidation> invalidations = new ArrayList<>();
+        deletedAt.forEach((key, version) -> invalidations.add(Invalidation.ofItem(origin, key, version)));
+        try {
+            InvalidationBroadcast.publish(stores.dataSource(), invalidations);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Items were removed but running servers could not be told: " + e.getMessage()
+                    + ". Their hot tiers forget them within strata.hot.max-staleness-seconds.", e);
         }
     }
 

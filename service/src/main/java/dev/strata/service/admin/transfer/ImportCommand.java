@@ -6,6 +6,8 @@ import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
 import dev.strata.service.admin.Progress;
 import dev.strata.service.admin.StoreContext;
+import dev.strata.service.coherence.Invalidation;
+import dev.strata.service.coherence.InvalidationBroadcast;
 import dev.strata.service.kv.ItemKey;
 import dev.strata.service.tier.warm.WarmItems;
 import java.io.IOException;
@@ -28,8 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code admin import <dir>}: checks the whole export first (every line, the checksum, the count) and
  * only then writes, batch by batch, with a checkpoint after each commit so an interrupted import
- * resumes. Cached copies of changed items are dropped from Redis so the warm tier cannot serve the
- * previous value.
+ * resumes. Cached copies of changed items are dropped from Redis and invalidated in running servers'
+ * hot tiers, so no tier serves the previous value.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import an export directory: verified first, then written idempotently and resumably.")
@@ -58,6 +60,8 @@ public class ImportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    private final String origin = InvalidationBroadcast.newOrigin();
 
     @Override
     public Integer call() throws Exception {
@@ -100,12 +104,12 @@ public class ImportCommand implements Callable<Integer> {
                     batch.add(record);
                 }
                 if (batch.size() == batchSize) {
-                    flush(importer, warm, batch, changed);
+                    flush(importer, stores, warm, batch, changed);
                     new Checkpoint(manifest.sha256(), line).write(checkpointPath);
                     progress.stepBy(batchSize);
                 }
             });
-            flush(importer, warm, batch, changed);
+            flush(importer, stores, warm, batch, changed);
             Files.deleteIfExists(checkpointPath);
             long unchanged = manifest.items() - resumeAfter - changed[0] - skippedExpired[0];
             if (json) {
@@ -128,14 +132,18 @@ public class ImportCommand implements Callable<Integer> {
         }
     }
 
-    private static void flush(ItemImporter importer, Optional<WarmItems> warm, List<ExportRecord> batch, long[] changed)
+    /** Writes a batch, then drops stale copies: from Redis, and from running servers' hot tiers by invalidation. */
+    private void flush(ItemImporter importer, StoreContext stores, Optional<WarmItems> warm, List<ExportRecord> batch, long[] changed)
             throws java.sql.SQLException {
         if (batch.isEmpty()) {
             return;
         }
-        List<ItemKey> keys = importer.write(batch);
-        changed[0] += keys.size();
-        warm.ifPresent(items -> items.delete(keys));
+        Map<ItemKey, Long> written = importer.write(batch);
+        changed[0] += written.size();
+        warm.ifPresent(items -> items.delete(written.keySet()));
+        List<Invalidation> invalidations = new ArrayList<>(written.size());
+        written.forEach((key, version) -> invalidations.add(Invalidation.ofItem(origin, key, version)));
+        InvalidationBroadcast.publish(stores.dataSource(), invalidations);
         batch.clear();
     }
 

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -25,7 +24,7 @@ final class ItemImporter {
             ON CONFLICT (tenant_id, namespace, item_key) DO UPDATE
                SET value = EXCLUDED.value, version = EXCLUDED.version, expires_at = EXCLUDED.expires_at, updated_at = now()
              WHERE kv_items.version < EXCLUDED.version
-            RETURNING tenant_id, namespace, item_key""";
+            RETURNING tenant_id, namespace, item_key, version""";
 
     private final DataSource dataSource;
 
@@ -49,8 +48,8 @@ final class ItemImporter {
         return created;
     }
 
-    /** Writes one batch in one transaction; returns the keys that changed. */
-    List<ItemKey> write(List<ExportRecord> batch) throws SQLException {
+    /** Writes one batch in one transaction; returns the keys that changed with their new versions. */
+    java.util.Map<ItemKey, Long> write(List<ExportRecord> batch) throws SQLException {
         int n = batch.size();
         String[] tenants = new String[n];
         String[] namespaces = new String[n];
@@ -67,7 +66,7 @@ final class ItemImporter {
             versions[i] = record.version();
             expiries[i] = record.expiresAt() == null ? null : new Timestamp(record.expiresAt());
         }
-        List<ItemKey> changed = new ArrayList<>();
+        java.util.Map<ItemKey, Long> changed = new java.util.LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(UPSERT)) {
@@ -79,7 +78,7 @@ final class ItemImporter {
                 statement.setArray(6, connection.createArrayOf("timestamptz", expiries));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        changed.add(new ItemKey(rows.getString(1), rows.getString(2), rows.getString(3)));
+                        changed.put(new ItemKey(rows.getString(1), rows.getString(2), rows.getString(3)), rows.getLong(4));
                     }
                 }
                 connection.commit();

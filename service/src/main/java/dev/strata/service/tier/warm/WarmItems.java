@@ -32,6 +32,8 @@ public final class WarmItems implements AutoCloseable {
     }
 
     private static final int PAGE = 1000;
+    /** As long as the serving tier keeps its tombstones (RedisWarmTier). */
+    private static final long TOMBSTONE_TTL_MS = 60_000;
 
     private final UnifiedJedis redis;
     private final long maxTtlMs;
@@ -121,6 +123,21 @@ public final class WarmItems implements AutoCloseable {
         redis.del(redisKey);
         redis.eval(WarmScripts.STORE_IF_NEWER, List.of(redisKey), List.of(item.value(), ascii(item.version()),
                 ascii(item.expiresAtMs()), ascii(maxTtlMs == 0 ? 0 : System.currentTimeMillis() + maxTtlMs)));
+    }
+
+    /**
+     * Records deletions at the given versions, as a client delete does, so a slower promotion of the
+     * old value cannot bring it back into Redis.
+     */
+    public void tombstone(java.util.Map<ItemKey, Long> deletedVersions) {
+        if (deletedVersions.isEmpty()) {
+            return;
+        }
+        try (PipelineBase pipeline = redis.pipelined()) {
+            deletedVersions.forEach((key, version) -> pipeline.eval(WarmScripts.TOMBSTONE, List.of(WarmKeys.of(key)),
+                    List.of(ascii(version), ascii(TOMBSTONE_TTL_MS))));
+            pipeline.sync();
+        }
     }
 
     /** Drops cached copies; the next read reloads from PostgreSQL. */

@@ -77,6 +77,29 @@ class PruneTest {
     }
 
     @Test
+    void itemsPrunedByTheCliVanishFromARunningServersHotTierAtOnce() throws Exception {
+        // The default hot-tier staleness bound is 300 s: only the invalidation can make this fast.
+        try (TestServer server = TestServer.withoutRedis(Map.of())) {
+            ApiClient api = server.client();
+            ApiClient.Tenant tenant = api.newTenant();
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.as(tenant, "PUT", "/v1/kv/ns/k" + i, Integer.toString(i)).status()).isEqualTo(200);
+            }
+            assertThat(api.as(tenant, "GET", "/v1/kv/ns/k0", null).header("X-Strata-Tier")).isEqualTo("hot");
+            AdminRun run = AdminRun.run("postgres", false, "prune", "--tenant", tenant.id(), "--max-items", "1");
+            assertThat(run.out()).as(run.toString()).contains("Removed 2 item(s)");
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            int status = 200;
+            while (status == 200 && System.nanoTime() < deadline) {
+                status = api.as(tenant, "GET", "/v1/kv/ns/k0", null).status();
+                Thread.sleep(20);
+            }
+            assertThat(status).isEqualTo(404);
+            assertThat(api.as(tenant, "GET", "/v1/kv/ns/k2", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void badLimitsAreUsageErrors() {
         AdminRun negative = AdminRun.run("postgres", false, "prune", "--tenant", "x", "--max-items", "-1");
         assertThat(negative.exitCode()).isEqualTo(2);
