@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,13 @@ import org.springframework.context.annotation.Configuration;
 public class HotTierConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(HotTierConfiguration.class);
+
+    /** The plain Caffeine tier (not a placement-module policy). */
+    private static final Set<String> CAFFEINE = Set.of("caffeine");
+
+    /** The values {@code strata.hot.policy} accepts: Caffeine, or any online placement policy. */
+    public static final Set<String> POLICIES = Stream.concat(CAFFEINE.stream(), PolicyRegistry.onlineNames().stream())
+            .collect(Collectors.toCollection(TreeSet::new));
 
     @Bean
     HotTier hotTier(HotTierProperties properties, TierMetrics metrics) {
@@ -40,16 +50,16 @@ public class HotTierConfiguration {
 
     private static HotTier create(HotTierProperties properties, TierMetrics metrics) {
         String policy = properties.policy();
-        if (policy.equals("caffeine")) {
+        if (CAFFEINE.contains(policy)) {
             return new CaffeineHotTier(properties.maxBytes(), properties.maxStalenessSeconds(),
                     System::currentTimeMillis,
                     metrics.evictions(Tier.HOT, "size"),
                     metrics.evictions(Tier.HOT, "expired"),
                     metrics.evictions(Tier.HOT, "invalidated"));
         }
-        if (!PolicyRegistry.onlineNames().contains(policy)) {
+        if (!POLICIES.contains(policy)) {
             throw new IllegalStateException("strata.hot.policy=" + policy + " is not a known policy; choose one of "
-                    + Stream.concat(Stream.of("caffeine"), PolicyRegistry.onlineNames().stream()).toList());
+                    + POLICIES);
         }
         return new PolicyHotTier(policy, properties.maxBytes(), properties.meanEntryBytes(),
                 checkpointDir(properties.checkpointDir()), properties.maxStalenessSeconds(),
