@@ -1,11 +1,13 @@
 package dev.strata.service.tier.hot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.strata.service.support.ApiClient;
 import dev.strata.service.support.ApiClient.Tenant;
 import dev.strata.service.support.TestServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,10 +53,13 @@ class LearnedPlacementServerTest {
 
             trainedVersion = PolicyHotTierTest.trainUntilModelVersion((PolicyHotTier) hot, 3);
             assertThat(trainedVersion).isGreaterThanOrEqualTo(3);
-            String trained = scrape(api);
-            assertThat(gauge(trained, "strata_placement_model_version")).isGreaterThanOrEqualTo(3);
-            assertThat(gauge(trained, "strata_placement_training_loss")).isFinite().isNotNegative();
-            assertThat(gauge(trained, "strata_placement_training_samples")).isPositive();
+            // The gauges share a snapshot up to a second old (one lock acquisition per scrape).
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                String trained = scrape(api);
+                assertThat(gauge(trained, "strata_placement_model_version")).isGreaterThanOrEqualTo(3);
+                assertThat(gauge(trained, "strata_placement_training_loss")).isFinite().isNotNegative();
+                assertThat(gauge(trained, "strata_placement_training_samples")).isPositive();
+            });
         }
         try (TestServer restarted = start()) {
             double resumed = gauge(scrape(restarted.client()), "strata_placement_model_version");
