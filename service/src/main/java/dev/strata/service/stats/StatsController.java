@@ -1,0 +1,67 @@
+package dev.strata.service.stats;
+
+import dev.strata.service.api.RequestBodies;
+import dev.strata.service.tenant.TenantPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /v1/stats}: the figures behind the console's status page. Any tenant key may read
+ * them: they are this instance's aggregates (no tenant's keys, values or counts), the same numbers
+ * {@code /actuator/prometheus} and {@code /actuator/health} already publish.
+ */
+@RestController
+public class StatsController {
+
+    private final StatsSampler sampler;
+    private final HealthEndpoint health;
+
+    public StatsController(StatsSampler sampler, HealthEndpoint health) {
+        this.sampler = sampler;
+        this.health = health;
+    }
+
+    @GetMapping("/v1/stats")
+    ResponseEntity<Map<String, Object>> stats(HttpServletRequest request) {
+        RequestBodies.allowOnly(request, Set.of());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("tenant", TenantPrincipal.of(request).tenantId());
+        answer.put("sampleIntervalSeconds", sampler.properties().sampleIntervalSeconds());
+        answer.put("windowSeconds", sampler.properties().windowSeconds());
+        List<Map<String, Object>> samples = new ArrayList<>();
+        for (Sample sample : sampler.history()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("at", Instant.ofEpochMilli(sample.atMs()).toString());
+            row.put("tiers", sample.tiers());
+            samples.add(row);
+        }
+        answer.put("samples", samples);
+        Map<String, Object> stores = new LinkedHashMap<>();
+        stores.put("postgres", component("db"));
+        stores.put("redis", component("redis"));
+        answer.put("health", stores);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
+    }
+
+    /** Status and details of one health indicator, or UNKNOWN when it is not registered. */
+    private Map<String, Object> component(String name) {
+        HealthComponent component = health.healthForPath(name);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", component == null ? "UNKNOWN" : component.getStatus().getCode());
+        if (component instanceof org.springframework.boot.actuate.health.Health withDetails) {
+            answer.putAll(withDetails.getDetails());
+        }
+        return answer;
+    }
+}
