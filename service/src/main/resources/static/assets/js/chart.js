@@ -20,7 +20,7 @@ function svg(tag, attributes = {}, text) {
  */
 export function lineChart({title, series, times, format, min = 0, max}) {
   const all = series.flatMap((s) => s.values).filter((v) => v !== null && v !== undefined);
-  const top = max ?? Math.max(min + 1e-9, ...all) * 1.1;
+  const top = max ?? niceCeiling(Math.max(0, ...all) * 1.1);
   const root = svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'chart'});
   root.append(svg('title', {}, `${title}: ${summary(series, format)}`));
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -51,6 +51,16 @@ export function lineChart({title, series, times, format, min = 0, max}) {
     });
   }
   return root;
+}
+
+/** The next 1, 2 or 5 × 10^k at or above the value, so axis labels are round numbers. */
+function niceCeiling(value) {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) {
+    if (value <= step * power) return step * power;
+  }
+  return 10 * power;
 }
 
 function clock(date) {

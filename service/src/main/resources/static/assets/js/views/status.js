@@ -59,9 +59,9 @@ function drawCharts(node, samples) {
     figure('Hit ratio', lineChart({title: 'Hit ratio', series: series((t) => t.hitRatio), times, min: 0, max: 1,
       format: (v) => `${Math.round(v * 100)} %`})),
     figure('Mean get latency', lineChart({title: 'Mean get latency', series: series((t) => t.meanGetMs), times,
-      format: (v) => `${v < 1 ? v.toFixed(3) : v.toFixed(1)} ms`})),
+      format: (v) => `${v === 0 ? 0 : v < 1 ? v.toPrecision(2) : v.toFixed(1)} ms`})),
     figure('Entries held', lineChart({title: 'Entries held', series: series((t) => t.entries), times,
-      format: (v) => String(Math.round(v))})));
+      format: (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1))})));
 }
 
 function drawTable(node, latest) {
