@@ -38,8 +38,10 @@ class ConsoleBrowserTest {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) {
         if (browser != null) {
+            // Always kept: the last screen of every test, failed or not, is the first thing to look at.
+            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
             assertThat(browser.severeConsoleMessages()).as("CSP violations or script errors").isEmpty();
             browser.close();
         }

@@ -1,0 +1,92 @@
+package dev.strata.service.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.service.support.ApiClient;
+import dev.strata.service.support.ApiClient.Tenant;
+import dev.strata.service.support.SharedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+/** The console's semantic-memory views in headless Chromium against the real memory endpoints. */
+class MemoryConsoleBrowserTest {
+
+    private static ApiClient api;
+    private Browser browser;
+    private Tenant tenant;
+
+    @BeforeAll
+    static void startServer() {
+        api = SharedServer.get().client();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(api.baseUrl());
+        tenant = api.newTenant();
+    }
+
+    @AfterEach
+    void closeBrowser(org.junit.jupiter.api.TestInfo test) {
+        if (browser != null) {
+            // Always kept: the last screen of every test, failed or not, is the first thing to look at.
+            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+            assertThat(browser.severeConsoleMessages()).as("CSP violations or script errors").isEmpty();
+            browser.close();
+        }
+    }
+
+    private void remember(String userId, String text, String topic) {
+        var created = api.as(tenant, "POST", "/v1/memories",
+                "{\"userId\":\"" + userId + "\",\"text\":\"" + text + "\",\"topics\":[\"" + topic + "\"]}");
+        assertThat(created.status()).as(created.body()).isIn(200, 201);
+    }
+
+    @Test
+    void searchShowsTheUsersMemoriesByMeaningWithScoresAndOpensOne() {
+        remember("alice", "Alice is allergic to peanuts", "health");
+        remember("alice", "Alice prefers window seats on long flights", "travel");
+        remember("bob", "Bob is allergic to shellfish", "health");
+        browser.signIn(tenant.apiKey());
+        browser.button("Memories").click();
+        browser.field("User id").sendKeys("alice");
+        browser.button("Open user").click();
+        browser.waitForText("h1", "User alice");
+        browser.button("Search").click();
+        browser.field("Query").sendKeys("which foods can she not eat?");
+        browser.find("details summary").click();
+        WebElement topK = browser.field("Results (topK)");
+        topK.clear();
+        topK.sendKeys("5");
+        browser.driver.findElement(org.openqa.selenium.By.cssSelector("form[role='search'] button[type='submit']")).click();
+        browser.waitForText("#search-results", "peanuts");
+        var rows = browser.all("#search-results tbody tr");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getText()).contains("peanuts");
+        assertThat(browser.find("#search-results").getText()).doesNotContain("Bob", "shellfish");
+        double score = Double.parseDouble(rows.get(0).findElements(org.openqa.selenium.By.cssSelector("td.score")).get(0).getText());
+        assertThat(score).isGreaterThan(0);
+        browser.screenshot("memory-search");
+
+        browser.button("Alice is allergic to peanuts").click();
+        browser.waitForText("#main", "History");
+        assertThat(browser.find("#main").getText()).contains("health");
+        browser.screenshot("memory-detail");
+    }
+
+    @Test
+    void badSearchInputIsExplainedWithoutCallingTheServer() {
+        browser.signIn(tenant.apiKey());
+        browser.go("#/memory/alice/search");
+        browser.field("Query").sendKeys("anything");
+        browser.find("details summary").click();
+        WebElement topK = browser.field("Results (topK)");
+        topK.clear();
+        topK.sendKeys("5000");
+        browser.driver.findElement(org.openqa.selenium.By.cssSelector("form[role='search'] button[type='submit']")).click();
+        browser.waitForText(".status-line.error", "Results must be a whole number from 1 to 100");
+    }
+}
