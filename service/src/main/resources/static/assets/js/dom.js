@@ -53,10 +53,15 @@ export function statusLine() {
   const node = el('p', {class: 'status-line', role: 'status', 'aria-live': 'polite'});
   return {
     node,
-    error(message) { node.className = 'status-line error'; node.textContent = message; },
-    ok(message) { node.className = 'status-line ok'; node.textContent = message; },
+    error(message) { node.className = 'status-line error'; node.textContent = message; reveal(node); },
+    ok(message) { node.className = 'status-line ok'; node.textContent = message; reveal(node); },
     clear() { node.className = 'status-line'; node.textContent = ''; },
   };
+}
+
+// A message below the fold would go unseen; bring it into view without jumping when it is visible.
+function reveal(node) {
+  if (node.isConnected && node.textContent) node.scrollIntoView({block: 'nearest'});
 }
 
 /** Formats a byte count for people. */

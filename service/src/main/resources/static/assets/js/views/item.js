@@ -42,14 +42,14 @@ export async function renderItem(main, namespace, key) {
     el('dt', {}, 'Served by'), el('dd', {}, el('span', {class: `tier tier-${tier}`, id: 'served-by'}, tier)),
     el('dt', {}, 'Version (ETag)'), el('dd', {id: 'item-etag'}, etag),
     el('dt', {}, 'Expires'), el('dd', {}, answer.headers.get('X-Strata-Expires-At') || 'never'));
-  const value = el('textarea', {name: 'value', rows: '14', spellcheck: 'false', class: 'code'});
+  const value = el('textarea', {name: 'value', rows: '10', spellcheck: 'false', class: 'code'});
   value.value = JSON.stringify(answer.body, null, 2);
   const ttl = el('input', {name: 'ttl', inputmode: 'numeric'});
   const save = el('button', {type: 'submit', class: 'primary'}, 'Save');
   const remove = el('button', {type: 'button', class: 'danger'}, 'Delete');
   const form = el('form', {class: 'card'}, field('Value (JSON)', value),
     field('New TTL in seconds', ttl, 'Empty keeps the item without expiry.'),
-    el('div', {class: 'actions'}, save, remove));
+    el('div', {class: 'actions'}, save, remove), status.node);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = parseJson(value.value, status);
@@ -79,7 +79,7 @@ export async function renderItem(main, namespace, key) {
       remove.focus();
     }
   });
-  fill(main, crumbs, heading(`Item ${key}`), facts, form, status.node);
+  fill(main, crumbs, heading(`Item ${key}`), facts, form);
 }
 
 export function renderNewItem(main, params) {
