@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v1/stats}: the figures behind the console's status page. Any tenant key may read
- * them: they are this instance's aggregates (no tenant's keys, values or counts), the same numbers
- * {@code /actuator/prometheus} and {@code /actuator/health} already publish.
+ * them: they are this instance's aggregates over all tenants (no tenant's keys, values or counts),
+ * and the health part is what the public {@code /actuator/health} already shows. {@code instance}
+ * is a random id chosen at start-up, so a client behind a load balancer can tell that consecutive
+ * answers came from different instances without learning host names.
  */
 @RestController
 public class StatsController {
@@ -37,6 +39,7 @@ public class StatsController {
         RequestBodies.allowOnly(request, Set.of());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("tenant", TenantPrincipal.of(request).tenantId());
+        answer.put("instance", sampler.instanceId());
         answer.put("sampleIntervalSeconds", sampler.properties().sampleIntervalSeconds());
         answer.put("windowSeconds", sampler.properties().windowSeconds());
         List<Map<String, Object>> samples = new ArrayList<>();

@@ -34,6 +34,7 @@ public class StatsSampler implements SmartLifecycle {
     private final Map<Tier, TierCounters.Reading> previous = new EnumMap<>(Tier.class);
     private final StoreSizes sizes;
     private final LongSupplier clockMs = System::currentTimeMillis;
+    private final String instanceId = java.util.UUID.randomUUID().toString().substring(0, 8);
     private ScheduledExecutorService scheduler;
 
     public StatsSampler(StatsProperties properties, TierMetrics metrics, HotTier hot, WarmTier warm, DataSource dataSource) {
@@ -74,6 +75,11 @@ public class StatsSampler implements SmartLifecycle {
     /** The samples held, oldest first. */
     public List<Sample> history() {
         return ring.snapshot();
+    }
+
+    /** A random id for this process, so clients can tell instances apart behind a load balancer. */
+    public String instanceId() {
+        return instanceId;
     }
 
     public StatsProperties properties() {

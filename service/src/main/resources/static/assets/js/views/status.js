@@ -18,6 +18,7 @@ export function renderStatus(main) {
     el('p', {class: 'hint'}, 'Figures of the instance that answered, sampled in-process; the page refreshes every 5 seconds.'),
     status.node, el('h2', {}, 'Stores'), health, el('h2', {}, 'Tiers'), charts, table, refreshed);
   let stopped = false;
+  let instance = null;
   async function refresh() {
     try {
       const {body} = await call('GET', '/v1/stats');
@@ -26,8 +27,11 @@ export function renderStatus(main) {
       drawHealth(health, body.health);
       drawCharts(charts, body.samples);
       drawTable(table, body.samples[body.samples.length - 1]);
-      refreshed.textContent = `Updated ${new Date().toLocaleTimeString()}; ${body.samples.length} samples of `
-        + `${body.sampleIntervalSeconds} s (window ${body.windowSeconds} s).`;
+      // Behind a load balancer consecutive answers may come from different instances: say so.
+      const switched = instance && instance !== body.instance ? ' (a different instance than the previous refresh)' : '';
+      instance = body.instance;
+      refreshed.textContent = `Updated ${new Date().toLocaleTimeString()} from instance ${body.instance}${switched}; `
+        + `${body.samples.length} samples of ${body.sampleIntervalSeconds} s (window ${body.windowSeconds} s).`;
     } catch (e) {
       if (!stopped) status.error(e.message);
     }

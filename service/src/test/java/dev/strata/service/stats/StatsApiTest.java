@@ -43,6 +43,7 @@ class StatsApiTest {
         JsonNode body = stats.json();
         assertThat(body.get("tenant").asText()).isEqualTo(tenant.id());
         assertThat(body.get("sampleIntervalSeconds").asInt()).isEqualTo(5);
+        assertThat(body.get("instance").asText()).matches("[0-9a-f]{8}");
         JsonNode samples = body.get("samples");
         JsonNode last = samples.get(samples.size() - 1).get("tiers");
         // Other test classes may read concurrently on the shared server: at least ours were counted.
