@@ -55,6 +55,22 @@ public class SessionRepository {
                 tenantId, sessionId, role.label(), content, write(metadata), tokens, Timestamp.from(at == null ? Instant.now() : at));
     }
 
+    /** Recreates an exported session as it was (import); false when the id is taken in this tenant. */
+    public boolean restore(String tenantId, String sessionId, String userId, String summary, int summaryTokens, Instant createdAt,
+                           Instant lastActiveAt, long ttlSeconds) {
+        return jdbc.update("""
+                INSERT INTO memory_sessions (tenant_id, session_id, user_id, summary, summary_tokens, created_at, last_active_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?)) ON CONFLICT DO NOTHING""",
+                tenantId, sessionId, userId, summary, summaryTokens, Timestamp.from(createdAt), Timestamp.from(lastActiveAt), (double) ttlSeconds) > 0;
+    }
+
+    public void restoreMessage(String tenantId, String sessionId, Role role, String content, Map<String, Object> metadata, int tokens,
+                               boolean folded, Instant at) {
+        jdbc.update("INSERT INTO memory_session_messages (tenant_id, session_id, role, content, metadata, tokens, folded, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?)",
+                tenantId, sessionId, role.label(), content, write(metadata), tokens, folded, Timestamp.from(at));
+    }
+
     public List<SessionMessage> messages(String tenantId, String sessionId, boolean includeFolded) {
         return jdbc.query("SELECT seq, role, content, metadata::text, tokens, folded, created_at FROM memory_session_messages "
                         + "WHERE tenant_id = ? AND session_id = ?" + (includeFolded ? "" : " AND NOT folded") + " ORDER BY seq",
