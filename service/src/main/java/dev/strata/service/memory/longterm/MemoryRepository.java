@@ -124,6 +124,12 @@ public class MemoryRepository {
                 this::memory, tenantId, userId, limit);
     }
 
+    /** Every memory of the user, oldest first (export). */
+    public List<Memory> ofUser(String tenantId, String userId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM memories WHERE tenant_id = ? AND user_id = ? ORDER BY created_at, id",
+                this::memory, tenantId, userId);
+    }
+
     public record HistoryEntry(long version, String event, String text, List<String> topics, JsonNode metadata, Instant at) { }
 
     public List<HistoryEntry> history(String id) {

@@ -1,5 +1,6 @@
 package dev.strata.service.memory.longterm;
 
+import static dev.strata.service.memory.longterm.MemoryApiTestSupport.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -199,11 +200,5 @@ class MemoryApiTest {
         assertProblem(api.as(tenant, "GET", "/v1/memories/nope", null), 404, "not-found");
         assertProblem(api.as(tenant, "GET", "/v1/memories/nope?x=1", null), 400, "unknown-parameter");
         assertThat(api.send("POST", "/v1/memories/search", null, "{}").status()).isEqualTo(401);
-    }
-
-    static void assertProblem(Response response, int status, String type) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("type").asText()).isEqualTo("https://strata.dev/problems/" + type);
     }
 }
