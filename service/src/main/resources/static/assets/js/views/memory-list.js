@@ -6,8 +6,10 @@ import {classify, loadExport} from './memory-data.js';
 
 export async function renderMemories(body, userId) {
   const status = statusLine();
-  fill(body, status.node);
+  const overview = el('div', {id: 'user-summary'});
+  fill(body, overview, status.node);
   status.ok('Loading…');
+  showSummary(overview, userId);
   try {
     const {records, broken} = await loadExport(userId);
     const {memories} = classify(records);
@@ -25,6 +27,22 @@ export async function renderMemories(body, userId) {
   } catch (e) {
     status.error(e.status === 404 && !e.problem?.detail?.includes('user')
       ? `${e.message} This server may not offer user export yet; use Search to find memories.` : e.message);
+  }
+}
+
+/** Counts, top topics and last activity (GET /v1/users/{id}/summary); the list below still loads if this fails. */
+async function showSummary(node, userId) {
+  try {
+    const {body: summary} = await call('GET', `/v1/users/${seg(userId)}/summary`);
+    const counts = Object.entries(summary.counts || {}).map(([k, v]) => `${v} ${k}`).join(', ');
+    const names = (list) => (list || []).map((t) => (typeof t === 'object' ? t.name || t.topic || t.value || JSON.stringify(t) : t)).join(', ');
+    fill(node, el('dl', {class: 'facts wide'},
+      el('dt', {}, 'Holds'), el('dd', {}, counts || 'nothing'),
+      el('dt', {}, 'Top topics'), el('dd', {}, names(summary.topics) || '–'),
+      el('dt', {}, 'Top entities'), el('dd', {}, names(summary.entities) || '–'),
+      el('dt', {}, 'Last activity'), el('dd', {}, summary.lastActivityAt || 'never')));
+  } catch (e) {
+    fill(node, el('p', {class: 'status-line error'}, e.message));
   }
 }
 

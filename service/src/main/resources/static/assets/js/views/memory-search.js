@@ -36,7 +36,7 @@ export function renderSearch(body, userId, params) {
     el('details', {},
       el('summary', {}, 'Filters and ranking'),
       el('div', {class: 'filter-grid'},
-        field('Results (topK)', f.topK), field('Minimum similarity (0–1)', f.minSimilarity),
+        field('Results (topK)', f.topK), field('Minimum similarity', f.minSimilarity, 'Cosine similarity, −1 to 1.'),
         field('Session id', f.sessionId), field('Topics (comma-separated)', f.topics),
         field('Entities (comma-separated)', f.entities), field('Created from', f.from), field('Created before', f.to),
         field('Keyword weight (0–1)', f.keywordWeight, 'Default 0.3.'),
@@ -48,6 +48,7 @@ export function renderSearch(body, userId, params) {
       const {body: page} = await call('POST', '/v1/memories/search', {body: {...request, offset}});
       if (offset === undefined) fill(results);
       showResults(results, userId, page, () => run(page.nextOffset));
+      if (offset === undefined) results.scrollIntoView({block: 'start'});
       status.ok(page.results.length || offset ? '' : 'No memories match.');
     } catch (e) {
       status.error(e.message);

@@ -9,15 +9,18 @@ export function renderContext(body, userId, params) {
   const status = statusLine();
   const query = el('input', {name: 'query', value: params.get('query') || ''});
   const tokens = el('input', {name: 'tokens', inputmode: 'numeric', value: params.get('tokens') || '1000'});
+  const sessionId = el('input', {name: 'sessionId'});
   const out = el('div', {id: 'context-result'});
   const form = el('form', {class: 'card'}, field('Query', query, 'What the application is about to answer.'),
-    field('Token budget', tokens), el('div', {class: 'actions'}, el('button', {type: 'submit', class: 'primary'}, 'Assemble context')),
+    field('Token budget', tokens, '16 to 100000 tokens.'), field('Session id', sessionId, 'Optional: include this session\'s window.'),
+    el('div', {class: 'actions'}, el('button', {type: 'submit', class: 'primary'}, 'Assemble context')),
     status.node);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!/^[0-9]+$/.test(tokens.value.trim())) { status.error('Token budget must be a whole number.'); return; }
     const q = new URLSearchParams({tokens: tokens.value.trim()});
     if (query.value.trim()) q.set('query', query.value.trim());
+    if (sessionId.value.trim()) q.set('sessionId', sessionId.value.trim());
     try {
       const {body: context} = await call('GET', `/v1/users/${seg(userId)}/context?${q}`);
       status.clear();
@@ -33,6 +36,7 @@ export function renderContext(body, userId, params) {
 function showContext(node, context) {
   const parts = [];
   for (const [name, value] of Object.entries(context || {})) {
+    if (name === 'prompt') continue;
     if (Array.isArray(value)) {
       parts.push(el('h3', {}, `${name} (${value.length})`),
         el('ul', {}, value.map((v) => el('li', {}, typeof v === 'object' ? (v.text || v.content || v.memory?.text || v.name || JSON.stringify(v)) : String(v)))));
@@ -41,6 +45,7 @@ function showContext(node, context) {
     }
   }
   fill(node, el('h2', {}, 'Assembled context'), parts,
+    context && context.prompt ? [el('h3', {}, 'Prompt text'), el('pre', {class: 'json', id: 'context-prompt'}, context.prompt)] : null,
     el('details', {}, el('summary', {}, 'Exact JSON'), el('pre', {class: 'json'}, JSON.stringify(context, null, 2))));
 }
 

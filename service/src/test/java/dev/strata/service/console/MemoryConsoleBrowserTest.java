@@ -89,4 +89,56 @@ class MemoryConsoleBrowserTest {
         browser.driver.findElement(org.openqa.selenium.By.cssSelector("form[role='search'] button[type='submit']")).click();
         browser.waitForText(".status-line.error", "Results must be a whole number from 1 to 100");
     }
+
+    @Test
+    void browsesSessionsAndMemoriesAssemblesContextExportsAndErasesAUser() {
+        remember("carol", "Carol lives in Lisbon and works as a nurse", "profile");
+        var message = api.as(tenant, "POST", "/v1/sessions/chat-1/messages",
+                "{\"userId\":\"carol\",\"role\":\"user\",\"content\":\"Can you suggest a weekend trip from Lisbon?\"}");
+        assertThat(message.status()).as(message.body()).isEqualTo(201);
+        browser.signIn(tenant.apiKey());
+        browser.go("#/memory/carol/memories");
+        browser.waitForText("#memory-table", "Carol lives in Lisbon");
+        browser.waitForText("#user-summary", "memories");
+        browser.screenshot("memory-list");
+
+        browser.button("Sessions").click();
+        browser.button("chat-1").click();
+        browser.waitForText("#main", "weekend trip");
+        browser.screenshot("memory-session");
+
+        browser.button("Context").click();
+        browser.field("Query").sendKeys("where does she live?");
+        browser.button("Assemble context").click();
+        browser.waitForText("#context-result", "Assembled context");
+        assertThat(browser.find("#context-result").getText()).contains("Lisbon");
+        browser.screenshot("memory-context");
+
+        browser.button("Export").click();
+        browser.button("Export as JSON Lines").click();
+        browser.waitForText(".status-line.ok", "records exported");
+        assertThat(browser.find("#export-download").getAttribute("download")).isEqualTo("strata-user-carol.jsonl");
+        assertThat(browser.find("pre.json").getText()).contains("\"type\":\"memory\"", "Carol lives in Lisbon");
+
+        browser.button("Erase user").click();
+        browser.button("Erase user carol").click();
+        WebElement dialog = browser.find("dialog[open]");
+        WebElement confirm = dialog.findElement(org.openqa.selenium.By.xpath(".//button[normalize-space()='Erase everything']"));
+        assertThat(confirm.isEnabled()).as("enabled before the user id is typed").isFalse();
+        dialog.findElement(org.openqa.selenium.By.cssSelector("input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.waitForText(".status-line.ok", "Nothing was erased");
+        assertThat(api.as(tenant, "GET", "/v1/users/carol/summary", null).json().get("counts").get("memories").asInt()).isEqualTo(1);
+
+        browser.button("Erase user carol").click();
+        dialog = browser.find("dialog[open]");
+        dialog.findElement(org.openqa.selenium.By.cssSelector("input")).sendKeys("carol");
+        browser.screenshot("memory-erase-confirm");
+        dialog.findElement(org.openqa.selenium.By.xpath(".//button[normalize-space()='Erase everything']")).click();
+        browser.waitForText("#erase-receipt", "Deletion receipt");
+        assertThat(browser.find("#erase-receipt").getText()).contains("tiers.durable.memories", "remaining.memories");
+        assertThat(browser.active().getText()).isEqualTo("Deletion receipt");
+        browser.screenshot("memory-erase-receipt");
+        var counts = api.as(tenant, "GET", "/v1/users/carol/summary", null).json().get("counts");
+        counts.forEach(count -> assertThat(count.asInt()).isZero());
+    }
 }
