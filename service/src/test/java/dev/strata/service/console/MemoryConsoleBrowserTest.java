@@ -2,42 +2,12 @@ package dev.strata.service.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.service.support.ApiClient;
-import dev.strata.service.support.ApiClient.Tenant;
 import dev.strata.service.support.SharedServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 /** The console's semantic-memory views in headless Chromium against the real memory endpoints. */
-class MemoryConsoleBrowserTest {
-
-    private static ApiClient api;
-    private Browser browser;
-    private Tenant tenant;
-
-    @BeforeAll
-    static void startServer() {
-        api = SharedServer.get().client();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(api.baseUrl());
-        tenant = api.newTenant();
-    }
-
-    @AfterEach
-    void closeBrowser(org.junit.jupiter.api.TestInfo test) {
-        if (browser != null) {
-            // Always kept: the last screen of every test, failed or not, is the first thing to look at.
-            browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
-            assertThat(browser.severeConsoleMessages()).as("CSP violations or script errors").isEmpty();
-            browser.close();
-        }
-    }
+class MemoryConsoleBrowserTest extends BrowserTestBase {
 
     private void remember(String userId, String text, String topic) {
         var created = api.as(tenant, "POST", "/v1/memories",
