@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.http.CacheControl;
@@ -57,13 +58,16 @@ public class StatsController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
     }
 
-    /** Status and details of one health indicator, or UNKNOWN when it is not registered. */
+    /**
+     * Status of one health indicator (UNKNOWN when it is not registered) and whether the store is
+     * configured. Other details stay out: a failing indicator's error text can name hosts and ports.
+     */
     private Map<String, Object> component(String name) {
         HealthComponent component = health.healthForPath(name);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", component == null ? "UNKNOWN" : component.getStatus().getCode());
-        if (component instanceof org.springframework.boot.actuate.health.Health withDetails) {
-            answer.putAll(withDetails.getDetails());
+        if (component instanceof Health withDetails && withDetails.getDetails().get("enabled") instanceof Boolean enabled) {
+            answer.put("enabled", enabled);
         }
         return answer;
     }
