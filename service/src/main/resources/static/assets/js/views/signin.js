@@ -15,6 +15,13 @@ export function renderSignIn(main, {onSignedIn}) {
     event.preventDefault();
     const key = input.value.trim();
     if (!key) { status.error('Enter an API key.'); input.focus(); return; }
+    // Checked here because the server would only say 401: the admin token is the usual mix-up.
+    if (!key.startsWith('sk_')) {
+      status.error('Tenant API keys start with sk_. The admin token is not accepted here: issue a tenant key '
+        + 'with POST /v1/admin/tenants/{id}/keys and sign in with that.');
+      input.focus();
+      return;
+    }
     submit.disabled = true;
     status.ok('Checking the key…');
     try {

@@ -27,6 +27,12 @@ class ConsoleBrowserTest extends BrowserTestBase {
         assertThat(browser.isShown("#sections")).isFalse();
         Object stored = browser.driver.executeScript("return sessionStorage.getItem('strata.apiKey')");
         assertThat(stored).isNull();
+
+        WebElement key = browser.field("API key");
+        key.clear();
+        key.sendKeys(dev.strata.service.support.TestServer.ADMIN_TOKEN);
+        browser.button("Sign in").click();
+        browser.waitForText(".status-line.error", "The admin token is not accepted here");
     }
 
     @Test
