@@ -29,7 +29,7 @@ public final class IndexSync implements AutoCloseable {
     private final IndexSource source;
     private final JdbcTemplate jdbc;
     private final long pollMs;
-    private ChangeFeed feed;
+    private volatile ChangeFeed feed;
     private Thread follower;
     private volatile boolean running = true;
     private volatile long rebuildMs;
@@ -123,6 +123,12 @@ public final class IndexSync implements AutoCloseable {
 
     public MemoryIndex index() {
         return index;
+    }
+
+    /** The change-feed sequence number up to which every change is applied. */
+    public long feedPosition() {
+        ChangeFeed current = feed;
+        return current == null ? 0 : current.watermark();
     }
 
     public long rebuildMs() {
