@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Semantic memory benchmarks (issue 6): embedding throughput, index rebuild from PostgreSQL, search
 # p50/p99 and recall@10 vs exact search, cross-instance write-to-searchable lag.
-# Usage: bench/semantic-benchmarks.sh [sizes]   e.g. 10000,100000 (default) or 10000,100000,1000000
+# Usage: bench/semantic-benchmarks.sh [sizes] [index-only]   sizes e.g. 10000,100000 (default) or 1000000;
+#        index-only skips the embedding and cross-instance parts (results then in service/target/semantic-bench-index.md)
 # Results: stdout and service/target/semantic-bench.md (quoted in docs/benchmarks/semantic.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."

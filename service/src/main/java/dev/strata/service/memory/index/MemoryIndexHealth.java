@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * disk, how long the start-up rebuild took and the change-feed position. Always UP once built:
  * the index only exists after a successful rebuild.
  */
-@Component("memoryIndex")
+@Component("memoryIndexHealthIndicator")
 public class MemoryIndexHealth implements HealthIndicator {
 
     private final IndexSync sync;
