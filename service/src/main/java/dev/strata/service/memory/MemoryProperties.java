@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  *     folded into its summary
  * @param sessionTtlSeconds how long a session lives after its last activity
  * @param sessionSweepMs how often expired sessions are consolidated
+ * @param summarizer {@code extractive} (default) or {@code llm}
+ * @param llmUrl base URL of an OpenAI-compatible API (e.g. {@code http://localhost:11434/v1}) for {@code summarizer=llm}
+ * @param llmModel model name sent to it
+ * @param llmApiKey bearer token for it; may be empty; never logged
  */
 @Validated
 @ConfigurationProperties("strata.memory")
@@ -39,7 +43,8 @@ public record MemoryProperties(
         @Min(value = 16, message = "strata.memory.max-text-chars must be at least 16") Integer maxTextChars,
         @Min(value = 64, message = "strata.memory.session-window-tokens must be at least 64") Integer sessionWindowTokens,
         @Min(value = 1, message = "strata.memory.session-ttl-seconds must be at least 1") Long sessionTtlSeconds,
-        @Min(value = 100, message = "strata.memory.session-sweep-ms must be at least 100") Long sessionSweepMs) {
+        @Min(value = 100, message = "strata.memory.session-sweep-ms must be at least 100") Long sessionSweepMs,
+        String summarizer, String llmUrl, String llmModel, String llmApiKey) {
 
     public MemoryProperties {
         indexDir = indexDir == null ? "" : indexDir;
@@ -54,6 +59,22 @@ public record MemoryProperties(
         sessionWindowTokens = sessionWindowTokens == null ? 2000 : sessionWindowTokens;
         sessionTtlSeconds = sessionTtlSeconds == null ? 86_400L : sessionTtlSeconds;
         sessionSweepMs = sessionSweepMs == null ? 30_000L : sessionSweepMs;
+        summarizer = summarizer == null || summarizer.isBlank() ? "extractive" : summarizer.toLowerCase(Locale.ROOT);
+        if (!summarizer.equals("extractive") && !summarizer.equals("llm")) {
+            throw new IllegalArgumentException("strata.memory.summarizer must be 'extractive' or 'llm', not '" + summarizer + "'");
+        }
+        if (summarizer.equals("llm") && (llmUrl == null || llmUrl.isBlank() || llmModel == null || llmModel.isBlank())) {
+            throw new IllegalArgumentException("strata.memory.summarizer=llm needs strata.memory.llm-url and strata.memory.llm-model");
+        }
+    }
+
+    /** The API key stays out of toString(), so logging the configuration cannot leak it. */
+    @Override
+    public String toString() {
+        return "MemoryProperties[indexDir=" + indexDir + ", nearDuplicateSimilarity=" + nearDuplicateSimilarity + ", nearDuplicatePolicy="
+                + nearDuplicatePolicy + ", feedPollMs=" + feedPollMs + ", sessionWindowTokens=" + sessionWindowTokens + ", sessionTtlSeconds="
+                + sessionTtlSeconds + ", summarizer=" + summarizer + ", llmUrl=" + llmUrl + ", llmModel=" + llmModel
+                + ", llmApiKey=" + (llmApiKey == null || llmApiKey.isEmpty() ? "" : "(set)") + "]";
     }
 
     public boolean mergesNearDuplicates() {

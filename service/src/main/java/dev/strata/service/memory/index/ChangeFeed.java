@@ -19,7 +19,7 @@ public final class ChangeFeed {
     static final long GAP_PATIENCE_MS = 10_000;
 
     private final JdbcTemplate jdbc;
-    private long watermark;
+    private volatile long watermark;
     /** Changes read above the watermark, with when they were first read. */
     private final TreeMap<Long, Long> seenAbove = new TreeMap<>();
 

@@ -1,8 +1,15 @@
 package dev.strata.service.memory.index;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +29,7 @@ public final class IndexSync implements AutoCloseable {
     private final IndexSource source;
     private final JdbcTemplate jdbc;
     private final long pollMs;
-    private ChangeFeed feed;
+    private volatile ChangeFeed feed;
     private Thread follower;
     private volatile boolean running = true;
     private volatile long rebuildMs;
@@ -37,14 +44,38 @@ public final class IndexSync implements AutoCloseable {
 
     /** Rebuilds the index from PostgreSQL, then starts following the change feed. */
     public void start() {
-        long started = System.nanoTime();
         long feedStart = ChangeFeed.startFor(jdbc);
-        source.scanAll(1000, index::upsert);
-        index.refresh();
-        rebuildMs = (System.nanoTime() - started) / 1_000_000;
+        rebuildMs = rebuild(source, index, Runtime.getRuntime().availableProcessors());
         log.info("Memory index rebuilt from PostgreSQL: {} memories, {} bytes, in {} ms", index.documents(), index.sizeBytes(), rebuildMs);
         feed = new ChangeFeed(jdbc, feedStart);
         follower = Thread.ofPlatform().daemon().name("strata-memory-feed").start(this::follow);
+    }
+
+    /**
+     * Streams every memory from PostgreSQL into an empty index; returns the milliseconds taken.
+     * Building the HNSW graph dominates, so batches are added from one thread per core while the
+     * scan goes on (a bounded hand-off keeps memory flat).
+     */
+    public static long rebuild(IndexSource source, MemoryIndex index, int threads) {
+        long started = System.nanoTime();
+        ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 2),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        List<Future<?>> pending = new ArrayList<>();
+        try {
+            source.scanAll(1000, batch -> pending.add(workers.submit(() -> index.add(batch))));
+            for (Future<?> future : pending) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding the memory index", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("memory index rebuild failed", e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+        index.refresh();
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** Brings these memories in the index to their current state in PostgreSQL and refreshes. */
@@ -92,6 +123,12 @@ public final class IndexSync implements AutoCloseable {
 
     public MemoryIndex index() {
         return index;
+    }
+
+    /** The change-feed sequence number up to which every change is applied. */
+    public long feedPosition() {
+        ChangeFeed current = feed;
+        return current == null ? 0 : current.watermark();
     }
 
     public long rebuildMs() {

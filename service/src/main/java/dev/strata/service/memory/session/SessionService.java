@@ -38,7 +38,10 @@ public class SessionService {
                           TransactionTemplate transactions) {
         this.repository = repository;
         this.tokens = tokens;
-        this.summarizer = new ExtractiveSummarizer(tokens);
+        Summarizer extractive = new ExtractiveSummarizer(tokens);
+        this.summarizer = properties.summarizer().equals("llm")
+                ? new LlmSummarizer(properties.llmUrl(), properties.llmModel(), properties.llmApiKey(), tokens, extractive)
+                : extractive;
         this.memories = memories;
         this.properties = properties;
         this.transactions = transactions;

@@ -124,7 +124,9 @@ public class UserPortability {
 
     /**
      * Imports an export into {@code userId} (the user named in the file is ignored, so data can
-     * move between user ids). Every line is parsed and checked before anything is written.
+     * move between user ids). Every line is parsed and checked before anything is written (a
+     * relation name that the graph refuses is found only while writing the graph, after the
+     * memories and sessions).
      */
     public ImportReport importLines(String tenantId, String userId, byte[] body) {
         MemoryRules.id("userId", userId);
@@ -139,6 +141,7 @@ public class UserPortability {
             }
         }
         memoryService.validate(memoryInputs);
+        checkReferences(lines);
 
         Map<String, Integer> memoryCounts = new LinkedHashMap<>(Map.of("created", 0, "merged", 0, "linked", 0));
         for (int from = 0; from < memoryInputs.size(); from += IMPORT_BATCH) {
@@ -196,6 +199,45 @@ public class UserPortability {
             }
         }
         return new ImportReport(memoryCounts, counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    /** Sessions, messages, entities and relations checked up front, so a bad file writes nothing. */
+    private void checkReferences(List<JsonNode> lines) {
+        java.util.Set<String> sessionIds = new java.util.HashSet<>();
+        java.util.Set<String> entityIds = new java.util.HashSet<>();
+        for (JsonNode line : lines) {
+            switch (line.path("type").asText()) {
+                case "session" -> {
+                    sessionIds.add(MemoryRules.id("sessionId", text(line, "sessionId", true)));
+                    instant(line, "createdAt");
+                    instant(line, "lastActiveAt");
+                }
+                case "entity" -> {
+                    entityIds.add(text(line, "id", true));
+                    MemoryRules.text("name", text(line, "name", true), 200);
+                }
+                default -> { }
+            }
+        }
+        for (JsonNode line : lines) {
+            switch (line.path("type").asText()) {
+                case "message" -> {
+                    if (!sessionIds.contains(text(line, "sessionId", true))) {
+                        throw ApiException.badRequest("invalid-import", "A message refers to a session that is not in the file.");
+                    }
+                    Role.parse(text(line, "role", true));
+                    MemoryRules.text("content", text(line, "content", true), properties.maxTextChars());
+                    instant(line, "createdAt");
+                }
+                case "relation" -> {
+                    if (!entityIds.contains(text(line, "sourceId", true)) || !entityIds.contains(text(line, "targetId", true))) {
+                        throw ApiException.badRequest("invalid-import", "A relation refers to an entity that is not in the file.");
+                    }
+                    text(line, "relation", true);
+                }
+                default -> { }
+            }
+        }
     }
 
     private List<JsonNode> parse(byte[] body) {

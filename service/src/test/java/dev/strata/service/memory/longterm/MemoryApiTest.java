@@ -184,6 +184,16 @@ class MemoryApiTest {
     }
 
     @Test
+    void healthReportsTheIndex() {
+        write("lou", "Lou collects vintage postcards", "");
+        JsonNode index = api.send("GET", "/actuator/health", null, null).json().get("components").get("memoryIndex");
+        assertThat(index.get("status").asText()).isEqualTo("UP");
+        assertThat(index.get("details").get("documents").asInt()).isPositive();
+        assertThat(index.get("details").get("rebuildMs").asLong()).isNotNegative();
+        assertThat(index.get("details").get("sizeBytes").asLong()).isPositive();
+    }
+
+    @Test
     void badInputGetsProblemBodies() {
         assertProblem(api.as(tenant, "POST", "/v1/memories", "{\"text\":\"no user\"}"), 400, "invalid-userId");
         assertProblem(api.as(tenant, "POST", "/v1/memories", "{\"userId\":\"u\",\"text\":\"  \"}"), 400, "invalid-text");
