@@ -1,4 +1,4 @@
-// Small DOM builders. Everything is created with textContent, never innerHTML, so values read from
+// Small DOM builders. Everything is created as elements and text nodes, never by parsing HTML strings, so values read from
 // the server (keys, JSON, memory text) cannot inject markup; the CSP forbids inline script anyway.
 
 /** el('button', {type: 'button', onclick: f}, 'Save') */
