@@ -111,4 +111,14 @@ class MemoryConsoleBrowserTest extends BrowserTestBase {
         var counts = api.as(tenant, "GET", "/v1/users/carol/summary", null).json().get("counts");
         counts.forEach(count -> assertThat(count.asInt()).isZero());
     }
+
+    @Test
+    void markupInStoredTextIsShownAsTextNeverRun() {
+        remember("mallory", "<img src=x onerror=window.pwned=1> likes tea", "prefs");
+        browser.signIn(tenant.apiKey());
+        browser.go("#/memory/mallory/memories");
+        browser.waitForText("#memory-table", "<img src=x onerror=window.pwned=1> likes tea");
+        assertThat(browser.all("#memory-table img")).isEmpty();
+        assertThat(browser.driver.executeScript("return window.pwned === undefined")).isEqualTo(true);
+    }
 }
