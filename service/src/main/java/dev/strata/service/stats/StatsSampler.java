@@ -50,19 +50,19 @@ public class StatsSampler implements SmartLifecycle {
 
     /** Takes one sample now; the scheduler calls it, and tests call it to avoid waiting. */
     public synchronized Sample sampleNow() {
-        long[] durable = sizes.durable();
+        StoreSizes.DurableSize durable = sizes.durable();
         Map<String, TierSample> tiers = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) {
             TierCounters.Reading now = counters.get(tier).read();
             Long entries = switch (tier) {
                 case HOT -> sizes.hotEntries();
                 case WARM -> sizes.warmEntries();
-                case DURABLE -> durable == null ? null : durable[1];
+                case DURABLE -> durable == null ? null : durable.rows();
             };
             Long bytes = switch (tier) {
                 case HOT -> sizes.hotBytes();
                 case WARM -> null;
-                case DURABLE -> durable == null ? null : durable[0];
+                case DURABLE -> durable == null ? null : durable.bytes();
             };
             tiers.put(tier.label(), TierCounters.between(previous.get(tier), now, entries, bytes));
             previous.put(tier, now);

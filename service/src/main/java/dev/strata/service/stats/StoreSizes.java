@@ -55,12 +55,15 @@ final class StoreSizes {
         }
     }
 
-    /** {bytes, estimated rows} of the items table, or null while PostgreSQL does not answer. */
-    long[] durable() {
+    /** Size of the items table with its indexes and TOAST, and its row count. */
+    record DurableSize(long bytes, long rows) { }
+
+    /** The items table's size, or null while PostgreSQL does not answer. */
+    DurableSize durable() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(DURABLE_SIZE);
              ResultSet rows = statement.executeQuery()) {
-            return rows.next() ? new long[] {rows.getLong(1), rows.getLong(2)} : null;
+            return rows.next() ? new DurableSize(rows.getLong(1), rows.getLong(2)) : null;
         } catch (SQLException e) {
             return null;
         }
