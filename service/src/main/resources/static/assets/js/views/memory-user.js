@@ -25,6 +25,7 @@ export function renderContext(body, userId, params) {
       const {body: context} = await call('GET', `/v1/users/${seg(userId)}/context?${q}`);
       status.clear();
       showContext(out, context);
+      out.scrollIntoView({block: 'start'});
     } catch (e) {
       status.error(e.message);
     }
