@@ -3,8 +3,8 @@
 # Usage: bench/service-benchmarks.sh durable [seconds] | batch [rounds] | all
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl service test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-cp="service/target/test-classes:service/target/classes:$(cat service/target/bench-classpath.txt)"
+./mvnw -B -q -pl service -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+cp="service/target/test-classes:service/target/classes:placement/target/classes:$(cat service/target/bench-classpath.txt)"
 what=${1:-all}; shift || true
 case "$what" in
   durable) exec java -cp "$cp" dev.strata.service.tier.durable.DurableWriteBenchmark "$@" ;;

@@ -39,6 +39,16 @@ public final class SiteTemplate {
 
                     location / {
                         try_files $uri $uri/ /index.html;
+                        # The console's security headers (the server sends the same ones in the embedded setup);
+                        # add_header is not inherited into a location that sets its own, so they live here.
+                        add_header Content-Security-Policy "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" always;
+                        add_header X-Content-Type-Options nosniff always;
+                        add_header X-Frame-Options DENY always;
+                        add_header Referrer-Policy no-referrer always;
+                        add_header Cross-Origin-Opener-Policy same-origin always;
+                        add_header Cross-Origin-Resource-Policy same-origin always;
+                        add_header Permissions-Policy "camera=(), microphone=(), geolocation=(), payment=(), usb=()" always;
+                        add_header Cache-Control no-cache always;
                     }
 
                     location /v1 {

@@ -43,6 +43,7 @@ final class StrataServer implements AutoCloseable {
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--strata.embedded.data-dir=" + workDir.resolve("postgres"),
+                "--strata.hot.checkpoint-dir=" + workDir.resolve("placement"),
                 "--strata.warm.url=" + redisUrl));
         // The admin token goes in through the environment, not the command line: ps shows the latter.
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -6,7 +6,10 @@ import dev.strata.monitoring.MonitoringFiles;
 import dev.strata.monitoring.metrics.KnownMetrics;
 import dev.strata.monitoring.metrics.PromQlMetricNames;
 import dev.strata.monitoring.prometheus.RuleFiles.AlertRule;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -35,6 +38,35 @@ class AlertRulesTest {
                     .isNotNull().matches(RUNBOOK);
         }
         softly.assertAll();
+    }
+
+    /** A runbook link that points at no heading lands the on-call at the top of a long guide. */
+    @Test
+    void everyRunbookUrlPointsAtAHeadingThatExists() throws IOException {
+        SoftAssertions softly = new SoftAssertions();
+        for (AlertRule alert : rules.alerts()) {
+            String url = alert.annotations().get("runbook_url");
+            if (url == null || !RUNBOOK.matcher(url).matches()) {
+                continue; // reported by the conventions test above
+            }
+            String file = url.substring(0, url.indexOf('#'));
+            String anchor = url.substring(url.indexOf('#') + 1);
+            Set<String> anchors = headingAnchors(file);
+            softly.assertThat(anchors).as(alert.name() + " runbook " + url).contains(anchor);
+        }
+        softly.assertAll();
+    }
+
+    /** GitHub's heading anchors: lower case, punctuation other than '-' dropped, spaces to '-'. */
+    private static Set<String> headingAnchors(String file) throws IOException {
+        Set<String> anchors = new TreeSet<>();
+        for (String line : Files.readAllLines(MonitoringFiles.repositoryDir().resolve(file))) {
+            if (line.startsWith("#")) {
+                String title = line.replaceFirst("^#+\\s*", "").trim().toLowerCase(Locale.ROOT);
+                anchors.add(title.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
+            }
+        }
+        return anchors;
     }
 
     @Test

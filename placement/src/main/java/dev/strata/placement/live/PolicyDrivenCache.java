@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 /**
  * A thread-safe, byte-bounded cache whose contents are decided by any registered
@@ -73,6 +74,23 @@ public final class PolicyDrivenCache<K, V> implements AutoCloseable {
       notify(removed);
     }
     return entry.value();
+  }
+
+  /**
+   * The value without reporting an access to the policy or counting a hit: for callers that inspect an
+   * entry (a version check before a conditional write, an expiry sweep) rather than serve it.
+   */
+  public V peek(K key) {
+    Entry<K, V> entry = data.get(key);
+    return entry == null ? null : entry.value();
+  }
+
+  /**
+   * Visits every cached key and value without reporting accesses; weakly consistent like
+   * {@link ConcurrentHashMap} iteration (entries added or removed meanwhile may or may not be seen).
+   */
+  public void forEach(BiConsumer<? super K, ? super V> action) {
+    data.forEach((key, entry) -> action.accept(key, entry.value()));
   }
 
   /** Replays buffered hits into the policy; under the lock. */

@@ -67,6 +67,25 @@ class PolicyDrivenCacheTest {
   }
 
   @Test
+  void peekAndForEachNeitherCountNorTouchThePolicy() {
+    try (PolicyDrivenCache<String, String> cache = cache("lru", 20)) {
+      cache.put("a", "1", 10);
+      cache.put("b", "2", 10);
+      // A get of "a" would make "b" the LRU victim; peeks must leave "a" the victim.
+      assertThat(cache.peek("a")).isEqualTo("1");
+      assertThat(cache.peek("missing")).isNull();
+      java.util.Map<String, String> seen = new java.util.TreeMap<>();
+      cache.forEach(seen::put);
+      assertThat(seen).containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+      cache.put("c", "3", 10);
+      assertThat(cache.peek("a")).isNull();
+      assertThat(cache.peek("b")).isEqualTo("2");
+      assertThat(cache.stats().hits()).isZero();
+      assertThat(cache.stats().misses()).isZero();
+    }
+  }
+
+  @Test
   void badConfigurationAndArgumentsAreRejectedWithTheirName() {
     assertThatThrownBy(() -> PolicyDrivenCache.builder().policy("opt").capacityBytes(10).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("only runs in the simulator");

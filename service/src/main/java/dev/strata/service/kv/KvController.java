@@ -43,6 +43,7 @@ public class KvController {
     public static final String EXPIRES_HEADER = "X-Strata-Expires-At";
     private static final Set<String> PUT_PARAMS = Set.of("ttl", "tier");
     private static final Set<String> LIST_PARAMS = Set.of("prefix", "limit", "cursor");
+    private static final Set<String> NAMESPACE_PARAMS = Set.of("limit", "cursor");
 
     private final KvService kv;
     private final BatchService batches;
@@ -136,6 +137,27 @@ public class KvController {
         return batches.execute(tenant, namespace, batch, limits.maxBatchOperations());
     }
 
+    /** The tenant's namespaces (those with live durable items), for browsing. */
+    @GetMapping
+    Map<String, Object> namespaces(HttpServletRequest request) {
+        RequestBodies.allowOnly(request, NAMESPACE_PARAMS);
+        String tenant = TenantPrincipal.of(request).tenantId();
+        int limit = parseLimit(request.getParameter("limit"));
+        String after = decodeNamespaceCursor(request.getParameter("cursor"));
+        List<String> page = durable.listNamespaces(tenant, after, limit + 1);
+        boolean more = page.size() > limit;
+        List<Map<String, Object>> namespaces = new ArrayList<>();
+        for (String namespace : more ? page.subList(0, limit) : page) {
+            namespaces.add(Map.of("name", namespace));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("namespaces", namespaces);
+        if (more) {
+            answer.put("nextCursor", encodeCursor(page.get(limit - 1)));
+        }
+        return answer;
+    }
+
     @GetMapping("/{namespace}")
     Map<String, Object> list(@PathVariable String namespace, HttpServletRequest request) {
         RequestBodies.allowOnly(request, LIST_PARAMS);
@@ -216,6 +238,17 @@ public class KvController {
 
     private static String encodeCursor(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeNamespaceCursor(String cursor) {
+        if (cursor == null) {
+            return "";
+        }
+        try {
+            return KeyRules.namespace(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | ApiException e) {
+            throw ApiException.badRequest("invalid-cursor", "cursor is not one this server issued; start again without it.");
+        }
     }
 
     private static String decodeCursor(String cursor) {

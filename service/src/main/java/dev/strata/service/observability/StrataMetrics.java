@@ -27,6 +27,11 @@ public final class StrataMetrics {
     public static final String INVALIDATIONS = "strata.coherence.invalidations";
     public static final String RATE_LIMITED = "strata.rate.limited";
     public static final String EXPIRED_PURGED = "strata.expired.items.purged";
+    public static final String PLACEMENT_HIT_RATIO = "strata.placement.hit.ratio";
+    public static final String PLACEMENT_MODEL_VERSION = "strata.placement.model.version";
+    public static final String PLACEMENT_TRAINING_LOSS = "strata.placement.training.loss";
+    public static final String PLACEMENT_MODEL_DECIDING = "strata.placement.model.deciding";
+    public static final String PLACEMENT_TRAINING_SAMPLES = "strata.placement.training.samples";
 
     /** Histogram buckets for latencies, from 1 µs (hot-tier reads) to 10 s. */
     public static final java.time.Duration[] LATENCY_BUCKETS = {

@@ -28,6 +28,7 @@ final class BadInputCases {
         all.addAll(batches());
         all.addAll(routesAndAuth());
         all.addAll(admin());
+        all.addAll(namespacesAndStats());
         return all;
     }
 
@@ -144,6 +145,20 @@ final class BadInputCases {
                 of("batch with operations as an object", 400, "POST", batch).json("{\"operations\":{\"op\":\"get\"}}"),
                 of("batch bad op after a good put", 400, "POST", batch)
                         .json("{\"operations\":[{\"op\":\"put\",\"key\":\"victim\",\"value\":\"lost\"},{\"op\":\"put\",\"key\":\"a b\",\"value\":1}]}"));
+    }
+
+    /** The console's endpoints: the namespace listing and the status figures. */
+    private static List<BadRequest> namespacesAndStats() {
+        return List.of(
+                of("namespace listing with limit 0", 400, "GET", "/v1/kv?limit=0"),
+                of("namespace listing with a huge limit", 400, "GET", "/v1/kv?limit=99999999999"),
+                of("namespace listing with a forged cursor", 400, "GET", "/v1/kv?cursor=Li4"),
+                of("namespace listing with a prefix", 400, "GET", "/v1/kv?prefix=a"),
+                of("POST on the namespace listing", 405, "POST", "/v1/kv").json("1"),
+                of("stats with a parameter", 400, "GET", "/v1/stats?window=1"),
+                of("DELETE on stats", 405, "DELETE", "/v1/stats"),
+                of("stats without a key", 401, "GET", "/v1/stats").as(Credentials.NONE),
+                of("stats with the admin token", 401, "GET", "/v1/stats").as(Credentials.ADMIN));
     }
 
     private static List<BadRequest> routesAndAuth() {

@@ -8,6 +8,7 @@ import dev.strata.service.kv.StoredItem;
 import dev.strata.service.kv.VersionClock;
 import dev.strata.service.observability.TierMetrics;
 import dev.strata.service.tier.hot.CaffeineHotTier;
+import dev.strata.service.tier.hot.PolicyHotTier;
 import dev.strata.service.tier.hot.HotTier;
 import dev.strata.service.tier.warm.NoWarmTier;
 import io.micrometer.core.instrument.Counter;
@@ -16,6 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -39,6 +42,10 @@ public class HotTierBenchmark {
 
     private static final int KEYS = 10_000;
 
+    /** The hot tier behind the store API: the plain Caffeine one, or the default learned placement policy. */
+    @Param({"caffeine", "learned"})
+    public String policy;
+
     private ItemKey[] keys;
     private StoredItem[] items;
     private Cache<ItemKey, StoredItem> rawCaffeine;
@@ -58,12 +65,21 @@ public class HotTierBenchmark {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         TierMetrics metrics = new TierMetrics(registry);
         Counter noop = Counter.builder("bench.noop").register(registry);
-        hotTier = new CaffeineHotTier(256L << 20, 3600, System::currentTimeMillis, noop, noop, noop);
+        hotTier = policy.equals("caffeine")
+                ? new CaffeineHotTier(256L << 20, 3600, System::currentTimeMillis, noop, noop, noop)
+                : new PolicyHotTier(policy, 256L << 20, 64, null, 3600, System::currentTimeMillis, noop, noop, noop);
         // Only the hot path is exercised: the lower tiers are never reached on a hit.
         store = new KvService(hotTier, new NoWarmTier(), null, null, new VersionClock(), metrics);
         for (int i = 0; i < KEYS; i++) {
             rawCaffeine.put(keys[i], items[i]);
             hotTier.put(keys[i], items[i]);
+        }
+    }
+
+    @TearDown
+    public void tearDown() throws Exception {
+        if (hotTier instanceof AutoCloseable closeable) {
+            closeable.close();
         }
     }
 

@@ -20,12 +20,18 @@ class ConfigurationValidationTest {
         "strata.warm.url|http://cache:6379|strata.warm.url",
         "strata.warm.timeout-ms|1|strata.warm.timeout-ms",
         "strata.hot.policy|no-such-policy|strata.hot.policy",
+        "strata.hot.policy|opt|strata.hot.policy",
+        "strata.hot.mean-entry-bytes|1|strata.hot.mean-entry-bytes",
+        "strata.hot.checkpoint-dir|/proc/no-such-dir/placement|strata.hot.checkpoint-dir",
         "strata.rate-limit.requests-per-second|0|strata.rate-limit.requests-per-second",
     })
     void badSettingIsNamed(String property, String value, String expectedInMessage) {
         assertThatThrownBy(() -> new SpringApplication(StrataApplication.class).run("--server.port=0",
                 "--strata.durable.url=" + EmbeddedStores.postgresUrl(), "--strata.durable.username=postgres",
-                "--logging.level.root=off", "--" + property + "=" + value).close())
+                "--logging.level.root=off",
+                // No learned-model checkpoint in the working directory, unless that is the setting under test.
+                property.equals("strata.hot.checkpoint-dir") ? "--spring.main.banner-mode=off" : "--strata.hot.checkpoint-dir=",
+                "--" + property + "=" + value).close())
                 .satisfies(failure -> org.assertj.core.api.Assertions.assertThat(fullMessage(failure)).contains(expectedInMessage));
     }
 

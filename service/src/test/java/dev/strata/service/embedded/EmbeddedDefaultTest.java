@@ -37,6 +37,7 @@ class EmbeddedDefaultTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplication(StrataApplication.class).run("--server.port=0", "--strata.embedded.data-dir=" + dataDir,
+                "--strata.hot.checkpoint-dir=" + dataDir.resolveSibling(dataDir.getFileName() + "-placement"),
                 "--strata.admin.token=embedded-admin", "--logging.level.root=warn");
     }
 

@@ -10,53 +10,44 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Bean;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Per-tenant feature switches: the admin API and CLI change them at runtime; a switched-off feature's
- * paths answer exactly like the plain key/value server (which has no such endpoints), and switching
- * back on restores them. The gated endpoints here are stand-ins registered by the test, so the gate
- * is tested without the semantic-memory code.
+ * Per-tenant feature switches against the real semantic-memory endpoints: the admin API and the CLI
+ * change them at runtime; a switched-off feature answers exactly as a path the server does not serve
+ * at all; switched back on, everything stored before is still there.
  */
 class FeatureFlagTest {
 
-    /** Stand-ins for the semantic endpoints; a plain class (not scanned), passed as an extra source. */
-    static class StandInEndpoints {
-        @Bean
-        RouterFunction<ServerResponse> standIns() {
-            return RouterFunctions.route()
-                    .GET("/v1/sessions/{id}", request -> ServerResponse.ok().body(Map.of("session", request.pathVariable("id"))))
-                    .POST("/v1/memories", request -> ServerResponse.ok().body(Map.of("stored", true)))
-                    .GET("/v1/users/{id}/memories", request -> ServerResponse.ok().body(Map.of("user", request.pathVariable("id"))))
-                    .build();
-        }
-    }
-
-    private static TestServer gated;
-    private static TestServer plain;
+    private static TestServer server;
 
     @BeforeAll
     static void start() {
-        gated = TestServer.withExtraSources(Map.of("strata.features.cache-ttl-ms", "500"), StandInEndpoints.class);
-        plain = TestServer.withoutRedis(Map.of("strata.features.cache-ttl-ms", "500"));
+        server = TestServer.withoutRedis(Map.of("strata.features.cache-ttl-ms", "500"));
     }
 
     @AfterAll
     static void stop() {
-        gated.close();
-        plain.close();
+        server.close();
+    }
+
+    /** The answer for the same request to a path nothing serves, with that path's name swapped back. */
+    private static ApiClient.Response unknownPathAnswer(ApiClient.Tenant tenant, String method, String path, String body) {
+        String unknown = path.replaceFirst("^/v1/[a-z]+", "/v1/nothing-here");
+        ApiClient.Response answer = server.client().as(tenant, method, unknown, body);
+        String feature = path.replaceFirst("^/v1/([a-z]+).*", "$1");
+        return new ApiClient.Response(answer.status(), answer.headers(), answer.body().replace("nothing-here", feature));
     }
 
     @Test
-    void switchedOffFeatureAnswersLikeThePlainServerAndComesBack() throws Exception {
-        ApiClient api = gated.client();
+    void switchedOffFeaturesLookAbsentAndTheirDataSurvives() {
+        ApiClient api = server.client();
         ApiClient.Tenant tenant = api.newTenant();
         ApiClient.Tenant other = api.newTenant();
-        assertThat(api.as(tenant, "GET", "/v1/sessions/s1", null).status()).isEqualTo(200);
-        assertThat(api.as(tenant, "POST", "/v1/memories", "{}").status()).isEqualTo(200);
+        assertThat(api.as(tenant, "POST", "/v1/sessions/s1/messages",
+                "{\"userId\":\"u1\",\"role\":\"user\",\"content\":\"I drink green tea every morning.\"}").status()).isEqualTo(201);
+        ApiClient.Response stored = api.as(tenant, "POST", "/v1/memories", "{\"userId\":\"u1\",\"text\":\"Prefers green tea\"}");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        String memoryId = stored.json().get("memory").get("id").asText();
 
         ApiClient.Response off = api.admin("PUT", "/v1/admin/tenants/" + tenant.id() + "/flags",
                 "{\"sessions\": false, \"long-term-memory\": false}");
@@ -64,49 +55,65 @@ class FeatureFlagTest {
         assertThat(off.json().get("flags").get("sessions").asBoolean()).isFalse();
         assertThat(off.json().get("explicit").get("long-term-memory").asBoolean()).isFalse();
 
-        for (String[] call : new String[][] {{"GET", "/v1/sessions/s1"}, {"POST", "/v1/memories"}, {"GET", "/v1/users/u1/memories"}}) {
-            ApiClient.Response hidden = api.as(tenant, call[0], call[1], call[0].equals("POST") ? "{}" : null);
-            ApiClient.Response unknown = plain.client().as(tenant, call[0], call[1], call[0].equals("POST") ? "{}" : null);
-            assertThat(unknown.status()).isEqualTo(404);
-            assertThat(hidden.status()).as(call[1]).isEqualTo(404);
-            assertThat(hidden.header("Content-Type")).isEqualTo(unknown.header("Content-Type"));
-            assertThat(hidden.body()).as(call[1]).isEqualTo(unknown.body());
+        String[][] calls = {
+            {"GET", "/v1/sessions/s1/messages?userId=u1", null},
+            {"POST", "/v1/sessions/s1/messages", "{\"userId\":\"u1\",\"role\":\"user\",\"content\":\"x\"}"},
+            {"GET", "/v1/memories/" + memoryId, null},
+            {"POST", "/v1/memories/search", "{\"userId\":\"u1\",\"query\":\"tea\"}"},
+            {"GET", "/v1/entities?userId=u1&name=tea", null},
+            {"GET", "/v1/relations?userId=u1", null},
+            {"GET", "/v1/users/u1/summary", null},
+            {"DELETE", "/v1/users/u1", null},
+        };
+        for (String[] call : calls) {
+            ApiClient.Response hidden = api.as(tenant, call[0], call[1], call[2]);
+            ApiClient.Response absent = unknownPathAnswer(tenant, call[0], call[1], call[2]);
+            assertThat(absent.status()).isEqualTo(404);
+            assertThat(hidden.status()).as(call[0] + " " + call[1]).isEqualTo(404);
+            assertThat(hidden.header("Content-Type")).isEqualTo(absent.header("Content-Type"));
+            assertThat(hidden.body()).as(call[0] + " " + call[1]).isEqualTo(absent.body());
         }
         // Another tenant and the key/value API are untouched.
-        assertThat(api.as(other, "GET", "/v1/sessions/s1", null).status()).isEqualTo(200);
+        assertThat(api.as(other, "GET", "/v1/users/u1/summary", null).status()).isEqualTo(200);
         assertThat(api.as(tenant, "PUT", "/v1/kv/ns/k", "1").status()).isEqualTo(200);
 
-        ApiClient.Response back = api.admin("PUT", "/v1/admin/tenants/" + tenant.id() + "/flags", "{\"sessions\": null, \"long-term-memory\": true}");
+        ApiClient.Response back = api.admin("PUT", "/v1/admin/tenants/" + tenant.id() + "/flags",
+                "{\"sessions\": null, \"long-term-memory\": true}");
         assertThat(back.status()).isEqualTo(200);
         assertThat(back.json().get("explicit").has("sessions")).as("null returns to the default").isFalse();
-        assertThat(api.as(tenant, "GET", "/v1/sessions/s1", null).status()).isEqualTo(200);
-        assertThat(api.as(tenant, "GET", "/v1/users/u1/memories", null).status()).isEqualTo(200);
+        ApiClient.Response memory = api.as(tenant, "GET", "/v1/memories/" + memoryId, null);
+        assertThat(memory.status()).isEqualTo(200);
+        assertThat(memory.body()).as("the hidden DELETE erased nothing").contains("\"text\":\"Prefers green tea\"");
+        ApiClient.Response window = api.as(tenant, "GET", "/v1/sessions/s1/messages?userId=u1", null);
+        assertThat(window.status()).isEqualTo(200);
+        assertThat(window.body()).contains("green tea every morning");
     }
 
     @Test
     void changeMadeWithTheCliReachesARunningInstanceWithinTheCacheTtl() throws Exception {
-        ApiClient api = gated.client();
+        ApiClient api = server.client();
         ApiClient.Tenant tenant = api.newTenant();
-        assertThat(api.as(tenant, "GET", "/v1/sessions/s1", null).status()).isEqualTo(200);
+        assertThat(api.as(tenant, "GET", "/v1/users/u1/summary", null).status()).isEqualTo(200);
 
-        AdminRun run = AdminRun.run("postgres", false, "flags", tenant.id(), "--set", "sessions=off");
+        AdminRun run = AdminRun.run("postgres", false, "flags", tenant.id(), "--set", "long-term-memory=off");
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("sessions           off (set for this tenant)");
+        assertThat(run.out()).contains("long-term-memory   off (set for this tenant)");
 
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        int status = 200;
-        while (status == 200 && System.nanoTime() < deadline) {
+        ApiClient.Response answer = api.as(tenant, "GET", "/v1/users/u1/summary", null);
+        while (answer.status() == 200 && System.nanoTime() < deadline) {
             Thread.sleep(50);
-            status = api.as(tenant, "GET", "/v1/sessions/s1", null).status();
+            answer = api.as(tenant, "GET", "/v1/users/u1/summary", null);
         }
-        assertThat(status).isEqualTo(404);
-        assertThat(gated.bean(FeatureFlags.class).isEnabled(tenant.id(), Feature.SESSIONS)).isFalse();
-        assertThat(gated.bean(FeatureFlags.class).isEnabled(tenant.id(), Feature.LEARNED_PLACEMENT)).isTrue();
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body()).contains("No static resource v1/users/u1/summary");
+        assertThat(server.bean(FeatureFlags.class).isEnabled(tenant.id(), Feature.LONG_TERM_MEMORY)).isFalse();
+        assertThat(server.bean(FeatureFlags.class).isEnabled(tenant.id(), Feature.LEARNED_PLACEMENT)).isTrue();
     }
 
     @Test
     void badFlagRequestsAreClearProblems() {
-        ApiClient api = gated.client();
+        ApiClient api = server.client();
         ApiClient.Tenant tenant = api.newTenant();
         ApiClient.Response unknown = api.admin("PUT", "/v1/admin/tenants/" + tenant.id() + "/flags", "{\"teleport\": true}");
         assertThat(unknown.status()).isEqualTo(400);

@@ -44,6 +44,8 @@ public final class ServerProcess implements AutoCloseable {
         properties.put("strata.admin.token", TestServer.ADMIN_TOKEN);
         properties.put("strata.rate-limit.requests-per-second", "100000");
         properties.put("strata.rate-limit.burst", "200000");
+        // Servers of one test JVM must not share the learned model's checkpoint; tests that need one pass a temp dir.
+        properties.put("strata.hot.checkpoint-dir", "");
         properties.put("logging.level.root", "warn");
         properties.putAll(overrides);
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1",

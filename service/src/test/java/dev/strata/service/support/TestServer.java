@@ -49,6 +49,8 @@ public final class TestServer implements AutoCloseable {
         all.put("strata.admin.token", ADMIN_TOKEN);
         all.put("strata.rate-limit.requests-per-second", "100000");
         all.put("strata.rate-limit.burst", "200000");
+        // Servers of one test JVM must not share the learned model's checkpoint; tests that need one pass a temp dir.
+        all.put("strata.hot.checkpoint-dir", "");
         all.put("logging.level.root", "warn");
         all.putAll(properties);
         List<String> args = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.strata.service.admin.config;
 import dev.strata.service.api.ApiProperties;
 import dev.strata.service.embedded.EmbeddedPostgresProperties;
 import dev.strata.service.flags.FeatureFlagProperties;
+import dev.strata.service.memory.MemoryProperties;
+import dev.strata.service.stats.StatsProperties;
 import dev.strata.service.prune.PruneProperties;
 import dev.strata.service.tenant.AdminProperties;
 import dev.strata.service.tenant.TenantProperties;
@@ -37,7 +39,7 @@ final class ConfigValidator {
     /** Every settings record the server binds; a new feature's record is added here. */
     static final List<Class<?>> SETTINGS = List.of(HotTierProperties.class, WarmTierProperties.class, DurableTierProperties.class,
             EmbeddedPostgresProperties.class, ApiProperties.class, TenantProperties.class, AdminProperties.class,
-            FeatureFlagProperties.class, PruneProperties.class);
+            FeatureFlagProperties.class, PruneProperties.class, MemoryProperties.class, StatsProperties.class);
 
     private ConfigValidator() {
     }
@@ -99,7 +101,7 @@ final class ConfigValidator {
         }
         if (bound.get(HotTierProperties.class) instanceof HotTierProperties hot && !HotTierConfiguration.POLICIES.contains(hot.policy())) {
             problems.add(new Problem("strata.hot.policy", "'" + hot.policy() + "' is not a known policy; known: "
-                    + String.join(", ", HotTierConfiguration.POLICIES.stream().sorted().toList())));
+                    + String.join(", ", HotTierConfiguration.POLICIES)));
         }
     }
 

@@ -138,6 +138,15 @@ public class DurableTier {
         }
     }
 
+    /** Up to {@code limit} namespaces of a tenant holding live items, after {@code afterNamespace}, in order. */
+    public List<String> listNamespaces(String tenant, String afterNamespace, int limit) {
+        try (Connection connection = dataSource.getConnection()) {
+            return NamespaceListing.after(connection, tenant, afterNamespace, limit, clockMs.getAsLong());
+        } catch (SQLException e) {
+            throw translate(e, tenant);
+        }
+    }
+
     /** Deletes up to {@code limit} expired rows; returns how many went. */
     public int purgeExpired(int limit) {
         String sql = """

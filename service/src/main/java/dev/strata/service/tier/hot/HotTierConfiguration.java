@@ -3,9 +3,18 @@ package dev.strata.service.tier.hot;
 import dev.strata.service.observability.StrataMetrics;
 import dev.strata.service.observability.TierMetrics;
 import dev.strata.service.tier.Tier;
+import dev.strata.placement.PolicyRegistry;
 import io.micrometer.core.instrument.Gauge;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,28 +24,77 @@ public class HotTierConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(HotTierConfiguration.class);
 
-    /** The values {@code strata.hot.policy} accepts; {@code admin validate-config} checks against the same set. */
-    public static final java.util.Set<String> POLICIES = java.util.Set.of("caffeine", "w-tinylfu");
+    /** The plain Caffeine tier (not a placement-module policy). */
+    private static final Set<String> CAFFEINE = Set.of("caffeine");
+
+    /** The values {@code strata.hot.policy} accepts: Caffeine, or any online placement policy. */
+    public static final Set<String> POLICIES = Stream.concat(CAFFEINE.stream(), PolicyRegistry.onlineNames().stream())
+            .collect(Collectors.toCollection(TreeSet::new));
 
     @Bean
     HotTier hotTier(HotTierProperties properties, TierMetrics metrics) {
-        HotTier hotTier = switch (properties.policy()) {
-            case "caffeine", "w-tinylfu" -> new CaffeineHotTier(properties.maxBytes(), properties.maxStalenessSeconds(),
-                    System::currentTimeMillis,
-                    metrics.evictions(Tier.HOT, "size"),
-                    metrics.evictions(Tier.HOT, "expired"),
-                    metrics.evictions(Tier.HOT, "invalidated"));
-            default -> throw new IllegalStateException("strata.hot.policy=" + properties.policy()
-                    + " is not a known policy; known: caffeine");
-        };
+        HotTier hotTier = create(properties, metrics);
         Gauge.builder(StrataMetrics.HOT_BYTES, hotTier, HotTier::weightedBytes)
                 .description("Estimated bytes held by the hot tier").baseUnit("bytes").register(metrics.registry());
         Gauge.builder(StrataMetrics.HOT_ENTRIES, hotTier, HotTier::entryCount)
                 .description("Entries in the hot tier").register(metrics.registry());
         Gauge.builder(StrataMetrics.HOT_CAPACITY_BYTES, hotTier, HotTier::capacityBytes)
                 .description("Configured hot-tier byte budget").register(metrics.registry());
-        log.info("Hot tier: policy={}, budget={} bytes", hotTier.policyName(), hotTier.capacityBytes());
+        if (hotTier instanceof PolicyHotTier policyTier) {
+            PlacementMetrics.register(policyTier, metrics.registry());
+        }
+        log.info("Hot tier: policy={}, budget={} bytes{}", hotTier.policyName(), hotTier.capacityBytes(),
+                properties.checkpointDir().isBlank() ? "" : ", model checkpoint in " + properties.checkpointDir());
         return hotTier;
+    }
+
+    private static HotTier create(HotTierProperties properties, TierMetrics metrics) {
+        String policy = properties.policy();
+        if (CAFFEINE.contains(policy)) {
+            return new CaffeineHotTier(properties.maxBytes(), properties.maxStalenessSeconds(),
+                    System::currentTimeMillis,
+                    metrics.evictions(Tier.HOT, "size"),
+                    metrics.evictions(Tier.HOT, "expired"),
+                    metrics.evictions(Tier.HOT, "invalidated"));
+        }
+        if (!POLICIES.contains(policy)) {
+            throw new IllegalStateException("strata.hot.policy=" + policy + " is not a known policy; choose one of "
+                    + POLICIES);
+        }
+        return new PolicyHotTier(policy, properties.maxBytes(), properties.meanEntryBytes(),
+                checkpointDir(properties.checkpointDir()), properties.maxStalenessSeconds(),
+                System::currentTimeMillis,
+                metrics.evictions(Tier.HOT, "size"),
+                metrics.evictions(Tier.HOT, "expired"),
+                metrics.evictions(Tier.HOT, "invalidated"));
+    }
+
+    /** The checkpoint directory, created if needed; null when none is configured. */
+    private static Path checkpointDir(String configured) {
+        if (configured.isBlank()) {
+            return null;
+        }
+        Path directory = Path.of(configured).toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException | SecurityException e) {
+            throw new IllegalStateException("strata.hot.checkpoint-dir=" + configured
+                    + " cannot be created: " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(directory)) {
+            throw new IllegalStateException("strata.hot.checkpoint-dir=" + configured + " is not writable");
+        }
+        return directory;
+    }
+
+    /** Saves the learned policy's checkpoint and stops its trainer when the server stops. */
+    @Bean
+    DisposableBean hotTierCloser(HotTier hotTier) {
+        return () -> {
+            if (hotTier instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        };
     }
 
     /** Reclaims the memory of expired entries that are never read again. */

@@ -15,7 +15,7 @@ class ConfigAndMigrateTest {
     @Test
     void validateConfigReportsEveryProblemWithItsSetting() {
         AdminRun run = AdminRun.raw("validate-config", "-Dstrata.hot.max-bytes=10", "-Dstrata.durable.pool-size=1",
-                "-Dstrata.durable.group-commit.threads=lots", "-Dstrata.warm.url=http://cache:6379", "-Dstrata.hot.policy=lru",
+                "-Dstrata.durable.group-commit.threads=lots", "-Dstrata.warm.url=http://cache:6379", "-Dstrata.hot.policy=no-such-policy",
                 "-Dstrata.features.cache-ttl-ms=5", "-Dstrata.durable.url=jdbc:mysql://db/x", "-Dstrata.durable.password=s3cret-pw");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).contains("7 problem(s):")
@@ -23,7 +23,7 @@ class ConfigAndMigrateTest {
                 .contains("strata.durable.pool-size: strata.durable.pool-size must be at least 2")
                 .contains("strata.durable.group-commit.threads: cannot be read")
                 .contains("strata.warm.url: strata.warm.url must look like redis://")
-                .contains("strata.hot.policy: 'lru' is not a known policy")
+                .contains("strata.hot.policy: 'no-such-policy' is not a known policy")
                 .contains("strata.features.cache-ttl-ms: strata.features.cache-ttl-ms must be at least 100")
                 .contains("strata.durable.url: must be a PostgreSQL JDBC URL")
                 .doesNotContain("s3cret-pw").doesNotContain("//db/x");
@@ -48,13 +48,13 @@ class ConfigAndMigrateTest {
         AdminRun dryRun = AdminRun.run(database, false, "migrate", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
         assertThat(dryRun.out()).contains("Schema version: empty").contains("V1__tenants_and_items.sql")
-                .contains("V6__tenant_feature_flags.sql").contains("Dry run: nothing applied.");
+                .contains("V2__semantic_memory.sql").contains("V6__tenant_feature_flags.sql").contains("Dry run: nothing applied.");
         AdminRun again = AdminRun.run(database, false, "migrate", "--dry-run");
         assertThat(again.out()).as("a dry run applies nothing").contains("Schema version: empty");
 
         AdminRun migrate = AdminRun.run(database, false, "migrate");
         assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
-        assertThat(migrate.out()).contains("Applied 2 migration(s); schema now at version 6.");
+        assertThat(migrate.out()).contains("Applied 3 migration(s); schema now at version 6.");
         assertThat(AdminRun.run(database, false, "migrate", "--dry-run").out()).contains("Schema version: 6").contains("No pending migrations.");
     }
 

@@ -1,0 +1,150 @@
+package dev.strata.service.memory.index;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Keeps the {@link MemoryIndex} equal to the memories table: a full rebuild at start-up, then the
+ * change feed. A writer also applies its own changes before it acknowledges them
+ * ({@link #apply}), so a write is searchable at once on the instance that took it and within
+ * about one poll interval on the others.
+ */
+public final class IndexSync implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IndexSync.class);
+    private static final long PRUNE_EVERY_MS = 60_000;
+
+    private final MemoryIndex index;
+    private final IndexSource source;
+    private final JdbcTemplate jdbc;
+    private final long pollMs;
+    private volatile ChangeFeed feed;
+    private Thread follower;
+    private volatile boolean running = true;
+    private volatile long rebuildMs;
+    private long lastPruneMs;
+
+    public IndexSync(MemoryIndex index, IndexSource source, JdbcTemplate jdbc, long pollMs) {
+        this.index = index;
+        this.source = source;
+        this.jdbc = jdbc;
+        this.pollMs = pollMs;
+    }
+
+    /** Rebuilds the index from PostgreSQL, then starts following the change feed. */
+    public void start() {
+        long feedStart = ChangeFeed.startFor(jdbc);
+        rebuildMs = rebuild(source, index, Runtime.getRuntime().availableProcessors());
+        log.info("Memory index rebuilt from PostgreSQL: {} memories, {} bytes, in {} ms", index.documents(), index.sizeBytes(), rebuildMs);
+        feed = new ChangeFeed(jdbc, feedStart);
+        follower = Thread.ofPlatform().daemon().name("strata-memory-feed").start(this::follow);
+    }
+
+    /**
+     * Streams every memory from PostgreSQL into an empty index; returns the milliseconds taken.
+     * Building the HNSW graph dominates, so batches are added from one thread per core while the
+     * scan goes on (a bounded hand-off keeps memory flat).
+     */
+    public static long rebuild(IndexSource source, MemoryIndex index, int threads) {
+        long started = System.nanoTime();
+        ExecutorService workers = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 2),
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        List<Future<?>> pending = new ArrayList<>();
+        try {
+            source.scanAll(1000, batch -> pending.add(workers.submit(() -> index.add(batch))));
+            for (Future<?> future : pending) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding the memory index", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("memory index rebuild failed", e.getCause());
+        } finally {
+            workers.shutdownNow();
+        }
+        index.refresh();
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Brings these memories in the index to their current state in PostgreSQL and refreshes. */
+    public void apply(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<IndexedMemory> rows = source.load(ids);
+        Set<String> deleted = new HashSet<>(ids);
+        rows.forEach(row -> deleted.remove(row.id()));
+        index.upsert(rows);
+        if (!deleted.isEmpty()) {
+            index.delete(List.copyOf(deleted));
+        }
+        index.refresh();
+    }
+
+    private void follow() {
+        while (running) {
+            try {
+                long now = System.currentTimeMillis();
+                apply(feed.poll(now));
+                if (now - lastPruneMs > PRUNE_EVERY_MS) {
+                    jdbc.update("DELETE FROM memory_changes WHERE at < now() - interval '1 hour'");
+                    lastPruneMs = now;
+                }
+                Thread.sleep(pollMs);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // PostgreSQL away: keep the index as it is and retry; the feed position is kept.
+                log.warn("Memory index could not follow the change feed: {}", e.getMessage());
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public MemoryIndex index() {
+        return index;
+    }
+
+    /** The change-feed sequence number up to which every change is applied. */
+    public long feedPosition() {
+        ChangeFeed current = feed;
+        return current == null ? 0 : current.watermark();
+    }
+
+    public long rebuildMs() {
+        return rebuildMs;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (follower != null) {
+            follower.interrupt();
+            try {
+                follower.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.strata.service.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.service.support.ApiClient;
+import dev.strata.service.support.ApiClient.Response;
+import dev.strata.service.support.ApiClient.Tenant;
+import dev.strata.service.support.SharedServer;
+import dev.strata.service.support.TestServer;
+import dev.strata.service.tier.hot.HotTier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** GET /v1/stats against real PostgreSQL and Redis: the figures follow real reads, and health is real. */
+class StatsApiTest {
+
+    private static TestServer server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void startServer() {
+        server = SharedServer.get();
+        api = server.client();
+    }
+
+    @Test
+    void samplesCountReadsPerTierAndReportSizesAndHealth() {
+        Tenant tenant = api.newTenant();
+        StatsSampler sampler = server.bean(StatsSampler.class);
+        api.as(tenant, "PUT", "/v1/kv/stats/a", "{\"v\":1}");
+        sampler.sampleNow(); // start a fresh interval
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.as(tenant, "GET", "/v1/kv/stats/a", null).header("X-Strata-Tier")).isEqualTo("hot");
+        }
+        server.bean(HotTier.class).clear();
+        assertThat(api.as(tenant, "GET", "/v1/kv/stats/a", null).header("X-Strata-Tier")).isEqualTo("warm");
+        sampler.sampleNow();
+
+        Response stats = api.as(tenant, "GET", "/v1/stats", null);
+        assertThat(stats.status()).isEqualTo(200);
+        assertThat(stats.header("Cache-Control")).contains("no-store");
+        JsonNode body = stats.json();
+        assertThat(body.get("tenant").asText()).isEqualTo(tenant.id());
+        assertThat(body.get("sampleIntervalSeconds").asInt()).isEqualTo(5);
+        assertThat(body.get("instance").asText()).matches("[0-9a-f]{8}");
+        JsonNode samples = body.get("samples");
+        JsonNode last = samples.get(samples.size() - 1).get("tiers");
+        // Other test classes may read concurrently on the shared server: at least ours were counted.
+        assertThat(last.get("hot").get("reads").asLong()).isGreaterThanOrEqualTo(6);
+        assertThat(last.get("hot").get("hitRatio").asDouble()).isBetween(0.0, 1.0);
+        assertThat(last.get("warm").get("reads").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(last.get("warm").get("hitRatio").asDouble()).isGreaterThan(0.0);
+        assertThat(last.get("hot").get("bytes").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(last.get("warm").get("entries").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(last.get("durable").get("entries").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(last.get("durable").get("bytes").asLong()).isGreaterThan(0);
+        assertThat(body.get("health").get("postgres").get("status").asText()).isEqualTo("UP");
+        // Only status (and enabled): an indicator's error details could name hosts and ports.
+        assertThat(body.get("health").get("postgres").size()).isEqualTo(1);
+        assertThat(body.get("health").get("redis").get("status").asText()).isEqualTo("UP");
+        assertThat(body.get("health").get("redis").get("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void needsAValidKeyAndRefusesUnknownParameters() {
+        Response anonymous = api.send("GET", "/v1/stats", null, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.send("GET", "/v1/stats", "Bearer sk_0000_wrong", null).status()).isEqualTo(401);
+        Response unknown = api.as(api.newTenant(), "GET", "/v1/stats?tier=hot", null);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void withoutRedisTheWarmTierIsReportedAsNotConfigured() {
+        try (TestServer noRedis = TestServer.withoutRedis(java.util.Map.of())) {
+            Tenant tenant = noRedis.client().newTenant();
+            noRedis.bean(StatsSampler.class).sampleNow();
+            JsonNode body = noRedis.client().as(tenant, "GET", "/v1/stats", null).json();
+            assertThat(body.get("health").get("redis").get("enabled").asBoolean()).isFalse();
+            JsonNode warm = body.get("samples").get(0).get("tiers").get("warm");
+            assertThat(warm.get("entries")).isNull();
+        }
+    }
+}
