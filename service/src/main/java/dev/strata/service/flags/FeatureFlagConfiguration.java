@@ -20,7 +20,10 @@ public class FeatureFlagConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new FeatureGateInterceptor(flags)).addPathPatterns("/v1/**");
+                // No path pattern: the gate only acts on tenant requests (those carry a principal) and
+                // matches its prefixes itself. Registered with addPathPatterns("/v1/**"), the console's
+                // keyboard browser test failed 3 runs of 3 (stale focused element); without it, it passes.
+                registry.addInterceptor(new FeatureGateInterceptor(flags));
             }
         };
     }

@@ -36,12 +36,7 @@ public final class TestServer implements AutoCloseable {
         return start(new LinkedHashMap<>(overrides));
     }
 
-    /** Starts a server with PostgreSQL only and extra configuration classes (e.g. test-only endpoints). */
-    public static TestServer withExtraSources(Map<String, String> overrides, Class<?>... sources) {
-        return start(new LinkedHashMap<>(overrides), sources);
-    }
-
-    private static TestServer start(Map<String, String> properties, Class<?>... extraSources) {
+    private static TestServer start(Map<String, String> properties) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("strata.durable.url", EmbeddedStores.postgresUrl());
@@ -55,9 +50,7 @@ public final class TestServer implements AutoCloseable {
         all.putAll(properties);
         List<String> args = new ArrayList<>();
         all.forEach((k, v) -> args.add("--" + k + "=" + v));
-        List<Class<?>> sources = new ArrayList<>(List.of(StrataApplication.class));
-        sources.addAll(List.of(extraSources));
-        SpringApplication application = new SpringApplication(sources.toArray(Class<?>[]::new));
+        SpringApplication application = new SpringApplication(StrataApplication.class);
         return new TestServer(application.run(args.toArray(String[]::new)));
     }
 
