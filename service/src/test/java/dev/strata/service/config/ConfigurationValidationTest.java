@@ -22,6 +22,7 @@ class ConfigurationValidationTest {
         "strata.hot.policy|no-such-policy|strata.hot.policy",
         "strata.hot.policy|opt|strata.hot.policy",
         "strata.hot.mean-entry-bytes|1|strata.hot.mean-entry-bytes",
+        "strata.hot.plain-share|0|strata.hot.plain-share",
         "strata.hot.checkpoint-dir|/proc/no-such-dir/placement|strata.hot.checkpoint-dir",
         "strata.rate-limit.requests-per-second|0|strata.rate-limit.requests-per-second",
     })

@@ -4,6 +4,8 @@ import dev.strata.service.observability.StrataMetrics;
 import dev.strata.service.observability.TierMetrics;
 import dev.strata.service.tier.Tier;
 import dev.strata.placement.PolicyRegistry;
+import dev.strata.service.flags.Feature;
+import dev.strata.service.flags.FeatureFlags;
 import io.micrometer.core.instrument.Gauge;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,20 +34,35 @@ public class HotTierConfiguration {
             .collect(Collectors.toCollection(TreeSet::new));
 
     @Bean
-    HotTier hotTier(HotTierProperties properties, TierMetrics metrics) {
-        HotTier hotTier = create(properties, metrics);
+    HotTier hotTier(HotTierProperties properties, TierMetrics metrics, FeatureFlags flags) {
+        HotTier placed = create(properties, metrics);
+        HotTier hotTier = placed instanceof PolicyHotTier
+                // Tenants with learned-placement off get what the plain server has: a Caffeine tier.
+                ? new TenantRoutedHotTier(placed,
+                        tenant -> flags.isEnabledOrDefault(tenant, Feature.LEARNED_PLACEMENT),
+                        () -> plainTier(properties, metrics))
+                : placed;
         Gauge.builder(StrataMetrics.HOT_BYTES, hotTier, HotTier::weightedBytes)
                 .description("Estimated bytes held by the hot tier").baseUnit("bytes").register(metrics.registry());
         Gauge.builder(StrataMetrics.HOT_ENTRIES, hotTier, HotTier::entryCount)
                 .description("Entries in the hot tier").register(metrics.registry());
         Gauge.builder(StrataMetrics.HOT_CAPACITY_BYTES, hotTier, HotTier::capacityBytes)
                 .description("Configured hot-tier byte budget").register(metrics.registry());
-        if (hotTier instanceof PolicyHotTier policyTier) {
+        if (placed instanceof PolicyHotTier policyTier) {
             PlacementMetrics.register(policyTier, metrics.registry());
         }
         log.info("Hot tier: policy={}, budget={} bytes{}", hotTier.policyName(), hotTier.capacityBytes(),
                 properties.checkpointDir().isBlank() ? "" : ", model checkpoint in " + properties.checkpointDir());
         return hotTier;
+    }
+
+    private static HotTier plainTier(HotTierProperties properties, TierMetrics metrics) {
+        long budget = Math.max(1024, (long) (properties.maxBytes() * properties.plainShare()));
+        log.info("Hot tier: a tenant has learned-placement off; plain Caffeine tier of {} bytes created", budget);
+        return new CaffeineHotTier(budget, properties.maxStalenessSeconds(), System::currentTimeMillis,
+                metrics.evictions(Tier.HOT, "size"),
+                metrics.evictions(Tier.HOT, "expired"),
+                metrics.evictions(Tier.HOT, "invalidated"));
     }
 
     private static HotTier create(HotTierProperties properties, TierMetrics metrics) {

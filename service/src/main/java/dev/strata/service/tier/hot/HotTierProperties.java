@@ -1,5 +1,7 @@
 package dev.strata.service.tier.hot;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *     {@code maxBytes / meanEntryBytes}
  * @param checkpointDir where the learned policy saves its model (every 50 model versions and at
  *     shutdown) and restores it from at start-up; empty = no checkpoint (the model starts cold)
+ * @param plainShare byte budget, as a share of {@code maxBytes}, of the plain Caffeine tier that serves
+ *     tenants whose {@code learned-placement} feature flag is off; created the first time one is seen
  */
 @Validated
 @ConfigurationProperties("strata.hot")
@@ -27,7 +31,9 @@ public record HotTierProperties(
         String policy,
         @Min(value = 16, message = "strata.hot.mean-entry-bytes must be at least 16")
         @Max(value = 1048576, message = "strata.hot.mean-entry-bytes must be at most 1048576") Integer meanEntryBytes,
-        String checkpointDir) {
+        String checkpointDir,
+        @DecimalMin(value = "0.01", message = "strata.hot.plain-share must be between 0.01 and 1")
+        @DecimalMax(value = "1", message = "strata.hot.plain-share must be between 0.01 and 1") Double plainShare) {
 
     public static final String DEFAULT_POLICY = "learned";
 
@@ -40,6 +46,9 @@ public record HotTierProperties(
         }
         if (checkpointDir == null) {
             checkpointDir = "";
+        }
+        if (plainShare == null) {
+            plainShare = 0.25;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.strata.service.tier.hot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.strata.service.kv.ItemKey;
 import dev.strata.service.support.ApiClient;
 import dev.strata.service.support.ApiClient.Tenant;
 import dev.strata.service.support.TestServer;
@@ -51,7 +52,7 @@ class LearnedPlacementServerTest {
             assertThat(gauge(scrape, "strata_placement_hit_ratio")).isGreaterThan(0.5);
             assertThat(scrape).contains("strata_placement_training_loss{").contains("strata_placement_model_deciding{");
 
-            trainedVersion = PolicyHotTierTest.trainUntilModelVersion((PolicyHotTier) hot, 3);
+            trainedVersion = PolicyHotTierTest.trainUntilModelVersion((PolicyHotTier) ((TenantRoutedHotTier) hot).placed(), 3);
             assertThat(trainedVersion).isGreaterThanOrEqualTo(3);
             // The gauges share a snapshot up to a second old (one lock acquisition per scrape).
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -64,6 +65,28 @@ class LearnedPlacementServerTest {
         try (TestServer restarted = start()) {
             double resumed = gauge(scrape(restarted.client()), "strata_placement_model_version");
             assertThat(resumed).as("model version right after the restart").isGreaterThanOrEqualTo(trainedVersion);
+        }
+    }
+
+    @Test
+    void aTenantWithLearnedPlacementOffIsServedHotByThePlainTier() {
+        try (TestServer server = start()) {
+            ApiClient api = server.client();
+            Tenant plainTenant = api.newTenant();
+            Tenant learnedTenant = api.newTenant();
+            ApiClient.Response flags = api.admin("PUT", "/v1/admin/tenants/" + plainTenant.id() + "/flags",
+                    "{\"learned-placement\": false}");
+            assertThat(flags.status()).isEqualTo(200);
+            for (Tenant tenant : new Tenant[] {plainTenant, learnedTenant}) {
+                assertThat(api.as(tenant, "PUT", "/v1/kv/notes/a", "{\"n\":1}").status()).isEqualTo(200);
+                assertThat(api.as(tenant, "GET", "/v1/kv/notes/a", null).header("X-Strata-Tier")).isEqualTo("hot");
+            }
+            TenantRoutedHotTier hot = (TenantRoutedHotTier) server.bean(HotTier.class);
+            HotTier placed = hot.placed();
+            assertThat(placed.get(new ItemKey(learnedTenant.id(), "notes", "a"))).isNotNull();
+            assertThat(placed.get(new ItemKey(plainTenant.id(), "notes", "a")))
+                    .as("the learned policy does not hold the switched-off tenant's item").isNull();
+            assertThat(hot.entryCount()).isEqualTo(placed.entryCount() + 1);
         }
     }
 
