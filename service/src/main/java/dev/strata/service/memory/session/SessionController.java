@@ -65,6 +65,13 @@ public class SessionController {
         return ResponseEntity.status(HttpStatus.CREATED).body(sessions.append(tenant, sessionId, userId, messages));
     }
 
+    /** {@code GET /v1/sessions?userId=u1}: the user's sessions, most recently active first (summaries included). */
+    @GetMapping
+    Map<String, Object> list(HttpServletRequest request) {
+        RequestBodies.allowOnly(request, Set.of("userId"));
+        return Map.of("sessions", sessions.ofUser(TenantPrincipal.of(request).tenantId(), request.getParameter("userId")));
+    }
+
     /** The window that fits {@code tokens} (default: the session window); {@code all=true} adds every stored message. */
     @GetMapping("/{sessionId}/messages")
     Map<String, Object> window(@PathVariable String sessionId, HttpServletRequest request) {

@@ -132,6 +132,10 @@ public class SessionService {
                 all.size() - unfolded.size(), unfolded.size() - shown.size(), session.expiresAt().toString());
     }
 
+    public List<Session> ofUser(String tenantId, String userId) {
+        return repository.ofUser(tenantId, MemoryRules.id("userId", userId));
+    }
+
     public List<SessionMessage> allMessages(String tenantId, String sessionId, String userId) {
         owned(tenantId, sessionId, userId);
         return repository.messages(tenantId, sessionId, true);
