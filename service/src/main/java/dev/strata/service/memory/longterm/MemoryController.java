@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.service.api.ApiException;
+import dev.strata.service.api.RequestBodies;
+import dev.strata.service.memory.MemoryRules;
 import dev.strata.service.tenant.TenantPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -74,8 +77,8 @@ public class MemoryController {
     /** {@code GET /v1/memories?userId=u1[&limit=50][&offset=0]}: a user's memories, newest first. */
     @GetMapping
     Map<String, Object> list(HttpServletRequest request) {
-        dev.strata.service.api.RequestBodies.allowOnly(request, java.util.Set.of("userId", "limit", "offset"));
-        String userId = dev.strata.service.memory.MemoryRules.id("userId", request.getParameter("userId"));
+        RequestBodies.allowOnly(request, Set.of("userId", "limit", "offset"));
+        String userId = MemoryRules.id("userId", request.getParameter("userId"));
         int limit = number(request.getParameter("limit"), "limit", 50, 1, 200);
         int offset = number(request.getParameter("offset"), "offset", 0, 0, 100_000);
         List<Memory> page = repository.page(TenantPrincipal.of(request).tenantId(), userId, offset, limit + 1);
