@@ -119,6 +119,25 @@ public final class MemoryIndex implements AutoCloseable {
         }
     }
 
+    /** Merges the index into at most {@code segments} segments (one HNSW graph each) and refreshes. */
+    public void forceMerge(int segments) {
+        try {
+            writer.forceMerge(segments);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        refresh();
+    }
+
+    public int segments() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** Makes every earlier upsert and delete visible to searches; blocks until it is. */
     public void refresh() {
         try {
