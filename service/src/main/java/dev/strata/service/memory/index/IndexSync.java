@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ public final class IndexSync implements AutoCloseable {
     private final long pollMs;
     private volatile ChangeFeed feed;
     private final ReentrantLock applying = new ReentrantLock();
+    private final ExecutorService purger = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strata-memory-purge").factory());
     private Thread follower;
     private volatile boolean running = true;
     private volatile long rebuildMs;
@@ -138,6 +140,24 @@ public final class IndexSync implements AutoCloseable {
         return index;
     }
 
+    /**
+     * Schedules {@link MemoryIndex#expungeDeletes()} after an erasure, so the erased texts and
+     * vectors leave the index files too (here; other instances at their next merge or restart).
+     * Returns at once: at a million memories the rewrite takes minutes.
+     */
+    public void purgeDeletedSoon() {
+        purger.execute(() -> {
+            applying.lock();
+            try {
+                index.expungeDeletes();
+            } catch (RuntimeException e) {
+                log.warn("Memory index could not expunge deleted documents: {}", e.getMessage());
+            } finally {
+                applying.unlock();
+            }
+        });
+    }
+
     /** The change-feed sequence number up to which every change is applied. */
     public long feedPosition() {
         ChangeFeed current = feed;
@@ -151,6 +171,7 @@ public final class IndexSync implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        purger.shutdownNow();
         if (follower != null) {
             follower.interrupt();
             try {
