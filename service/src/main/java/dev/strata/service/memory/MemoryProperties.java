@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  *     folded into its summary
  * @param sessionTtlSeconds how long a session lives after its last activity
  * @param sessionSweepMs how often expired sessions are consolidated
+ * @param roleWindowTokens token budget of a session window per caller role (role of the API key,
+ *     set with {@code PUT /v1/admin/tenants/{id}/keys/{keyId}/memory-role}; keys without one are
+ *     {@code client}); a role not listed gets {@code sessionWindowTokens}
  * @param summarizer {@code extractive} (default) or {@code llm}
  * @param llmUrl base URL of an OpenAI-compatible API (e.g. {@code http://localhost:11434/v1}) for {@code summarizer=llm}
  * @param llmModel model name sent to it
@@ -44,6 +47,7 @@ public record MemoryProperties(
         @Min(value = 64, message = "strata.memory.session-window-tokens must be at least 64") Integer sessionWindowTokens,
         @Min(value = 1, message = "strata.memory.session-ttl-seconds must be at least 1") Long sessionTtlSeconds,
         @Min(value = 100, message = "strata.memory.session-sweep-ms must be at least 100") Long sessionSweepMs,
+        java.util.Map<String, Integer> roleWindowTokens,
         String summarizer, String llmUrl, String llmModel, String llmApiKey) {
 
     public MemoryProperties {
@@ -59,6 +63,12 @@ public record MemoryProperties(
         sessionWindowTokens = sessionWindowTokens == null ? 2000 : sessionWindowTokens;
         sessionTtlSeconds = sessionTtlSeconds == null ? 86_400L : sessionTtlSeconds;
         sessionSweepMs = sessionSweepMs == null ? 30_000L : sessionSweepMs;
+        roleWindowTokens = roleWindowTokens == null ? java.util.Map.of() : java.util.Map.copyOf(roleWindowTokens);
+        roleWindowTokens.forEach((role, tokens) -> {
+            if (tokens == null || tokens < 16) {
+                throw new IllegalArgumentException("strata.memory.role-window-tokens." + role + " must be at least 16, not " + tokens);
+            }
+        });
         summarizer = summarizer == null || summarizer.isBlank() ? "extractive" : summarizer.toLowerCase(Locale.ROOT);
         if (!summarizer.equals("extractive") && !summarizer.equals("llm")) {
             throw new IllegalArgumentException("strata.memory.summarizer must be 'extractive' or 'llm', not '" + summarizer + "'");
@@ -73,8 +83,18 @@ public record MemoryProperties(
     public String toString() {
         return "MemoryProperties[indexDir=" + indexDir + ", nearDuplicateSimilarity=" + nearDuplicateSimilarity + ", nearDuplicatePolicy="
                 + nearDuplicatePolicy + ", feedPollMs=" + feedPollMs + ", sessionWindowTokens=" + sessionWindowTokens + ", sessionTtlSeconds="
-                + sessionTtlSeconds + ", summarizer=" + summarizer + ", llmUrl=" + llmUrl + ", llmModel=" + llmModel
+                + sessionTtlSeconds + ", roleWindowTokens=" + roleWindowTokens + ", summarizer=" + summarizer + ", llmUrl=" + llmUrl + ", llmModel=" + llmModel
                 + ", llmApiKey=" + (llmApiKey == null || llmApiKey.isEmpty() ? "" : "(set)") + "]";
+    }
+
+    /** The budget of a caller with this role. */
+    public int windowTokensFor(String role) {
+        return roleWindowTokens.getOrDefault(role, sessionWindowTokens);
+    }
+
+    /** Sessions keep unfolded what the largest budget can see. */
+    public int foldWindowTokens() {
+        return Math.max(sessionWindowTokens, roleWindowTokens.values().stream().mapToInt(Integer::intValue).max().orElse(0));
     }
 
     public boolean mergesNearDuplicates() {

@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +32,8 @@ public final class IndexSync implements AutoCloseable {
     private final JdbcTemplate jdbc;
     private final long pollMs;
     private volatile ChangeFeed feed;
+    private final ReentrantLock applying = new ReentrantLock();
+    private final ExecutorService purger = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strata-memory-purge").factory());
     private Thread follower;
     private volatile boolean running = true;
     private volatile long rebuildMs;
@@ -78,19 +82,30 @@ public final class IndexSync implements AutoCloseable {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    /** Brings these memories in the index to their current state in PostgreSQL and refreshes. */
+    /**
+     * Brings these memories in the index to their current state in PostgreSQL and refreshes.
+     * Serialized: otherwise a writer that read a row before a concurrent delete could re-add it
+     * after the delete was applied, leaving a ghost entry. With the lock, the apply that runs last
+     * read last, and PostgreSQL only moves forward.
+     */
     public void apply(List<String> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        List<IndexedMemory> rows = source.load(ids);
-        Set<String> deleted = new HashSet<>(ids);
-        rows.forEach(row -> deleted.remove(row.id()));
-        index.upsert(rows);
-        if (!deleted.isEmpty()) {
-            index.delete(List.copyOf(deleted));
+        // A lock, not synchronized: request threads are virtual, and JDBC inside synchronized pins them on Java 21.
+        applying.lock();
+        try {
+            List<IndexedMemory> rows = source.load(ids);
+            Set<String> deleted = new HashSet<>(ids);
+            rows.forEach(row -> deleted.remove(row.id()));
+            index.upsert(rows);
+            if (!deleted.isEmpty()) {
+                index.delete(List.copyOf(deleted));
+            }
+            index.refresh();
+        } finally {
+            applying.unlock();
         }
-        index.refresh();
     }
 
     private void follow() {
@@ -125,6 +140,24 @@ public final class IndexSync implements AutoCloseable {
         return index;
     }
 
+    /**
+     * Schedules {@link MemoryIndex#expungeDeletes()} after an erasure, so the erased texts and
+     * vectors leave the index files too (here; other instances at their next merge or restart).
+     * Returns at once: at a million memories the rewrite takes minutes.
+     */
+    public void purgeDeletedSoon() {
+        purger.execute(() -> {
+            applying.lock();
+            try {
+                index.expungeDeletes();
+            } catch (RuntimeException e) {
+                log.warn("Memory index could not expunge deleted documents: {}", e.getMessage());
+            } finally {
+                applying.unlock();
+            }
+        });
+    }
+
     /** The change-feed sequence number up to which every change is applied. */
     public long feedPosition() {
         ChangeFeed current = feed;
@@ -138,6 +171,7 @@ public final class IndexSync implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        purger.shutdownNow();
         if (follower != null) {
             follower.interrupt();
             try {

@@ -34,6 +34,7 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -79,8 +80,12 @@ public final class MemoryIndex implements AutoCloseable {
         this.temporary = temporary;
         try {
             this.directory = FSDirectory.open(directoryPath);
+            TieredMergePolicy merges = new TieredMergePolicy();
+            // An erasure must leave nothing in the files either: expungeDeletes() rewrites every segment holding a deleted document.
+            merges.setForceMergeDeletesPctAllowed(0);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setMergePolicy(merges)
                     .setRAMBufferSizeMB(256);
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, null);
@@ -116,6 +121,58 @@ public final class MemoryIndex implements AutoCloseable {
             writer.deleteDocuments(ids.stream().map(id -> new Term(ID, id)).toArray(Term[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Physically removes deleted documents: a delete only marks a document, its terms and vector
+     * stay in the segment files until the segment is rewritten. Costs a rewrite of every segment
+     * that has a deletion, so callers run it in the background.
+     */
+    public void expungeDeletes() {
+        try {
+            writer.forceMergeDeletes(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        refresh();
+    }
+
+    /** Documents, deleted ones included until they are expunged, whose text contains this (analysed) word. */
+    public int textTermDocuments(String word) {
+        IndexSearcher searcher = acquire();
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, word)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            int documents = 0;
+            while (tokens.incrementToken()) {
+                documents += searcher.getIndexReader().docFreq(new Term(TEXT, term.toString()));
+            }
+            tokens.end();
+            return documents;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    /** Merges the index into at most {@code segments} segments (one HNSW graph each) and refreshes. */
+    public void forceMerge(int segments) {
+        try {
+            writer.forceMerge(segments);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        refresh();
+    }
+
+    public int segments() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().leaves().size();
+        } finally {
+            release(searcher);
         }
     }
 

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.service.api.ApiException;
+import dev.strata.service.api.RequestBodies;
+import dev.strata.service.memory.MemoryRules;
 import dev.strata.service.tenant.TenantPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,10 +34,12 @@ public class MemoryController {
     private final MemoryService memories;
     private final MemorySearch search;
     private final ObjectMapper json;
+    private final MemoryRepository repository;
 
-    public MemoryController(MemoryService memories, MemorySearch search, ObjectMapper json) {
+    public MemoryController(MemoryService memories, MemorySearch search, MemoryRepository repository, ObjectMapper json) {
         this.memories = memories;
         this.search = search;
+        this.repository = repository;
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -67,6 +72,37 @@ public class MemoryController {
         }
         answer.put("memory", memories.get(tenant, outcome.id()));
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
+    }
+
+    /** {@code GET /v1/memories?userId=u1[&limit=50][&offset=0]}: a user's memories, newest first. */
+    @GetMapping
+    Map<String, Object> list(HttpServletRequest request) {
+        RequestBodies.allowOnly(request, Set.of("userId", "limit", "offset"));
+        String userId = MemoryRules.id("userId", request.getParameter("userId"));
+        int limit = number(request.getParameter("limit"), "limit", 50, 1, 200);
+        int offset = number(request.getParameter("offset"), "offset", 0, 0, 100_000);
+        List<Memory> page = repository.page(TenantPrincipal.of(request).tenantId(), userId, offset, limit + 1);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("memories", page.size() > limit ? page.subList(0, limit) : page);
+        if (page.size() > limit) {
+            answer.put("nextOffset", offset + limit);
+        }
+        return answer;
+    }
+
+    static int number(String value, String name, int fallback, int min, int max) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the 400
+        }
+        throw ApiException.badRequest("invalid-" + name, "'" + name + "' must be an integer between " + min + " and " + max + ".");
     }
 
     @GetMapping("/{id}")

@@ -120,8 +120,13 @@ public class MemoryRepository {
     }
 
     public List<Memory> recent(String tenantId, String userId, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM memories WHERE tenant_id = ? AND user_id = ? ORDER BY created_at DESC, id LIMIT ?",
-                this::memory, tenantId, userId, limit);
+        return page(tenantId, userId, 0, limit);
+    }
+
+    /** The user's memories, newest first. */
+    public List<Memory> page(String tenantId, String userId, int offset, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM memories WHERE tenant_id = ? AND user_id = ? ORDER BY created_at DESC, id OFFSET ? LIMIT ?",
+                this::memory, tenantId, userId, offset, limit);
     }
 
     /** Every memory of the user, oldest first (export). */

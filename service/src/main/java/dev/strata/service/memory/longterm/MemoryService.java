@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Writes (with deduplication), reads, updates and deletes long-term memories. */
@@ -149,7 +150,7 @@ public class MemoryService {
             hash = TextHash.of(text);
             Optional<String> clash = repository.findExact(tenantId, current.userId(), hash);
             if (clash.isPresent() && !clash.get().equals(id)) {
-                throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "duplicate-memory", "Duplicate memory",
+                throw new ApiException(HttpStatus.CONFLICT, "duplicate-memory", "Duplicate memory",
                         "Memory " + clash.get() + " of this user already has this text.");
             }
             embedding = Vectors.toBytes(embeddings.embedOne(text));

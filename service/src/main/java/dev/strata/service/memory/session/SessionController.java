@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.service.api.ApiException;
 import dev.strata.service.api.RequestBodies;
+import dev.strata.service.memory.MemoryProperties;
 import dev.strata.service.memory.longterm.MemoryRequests;
 import dev.strata.service.tenant.TenantPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,10 +31,14 @@ public class SessionController {
 
     public static final int MAX_BUDGET_TOKENS = 1_000_000;
     private final SessionService sessions;
+    private final CallerRoles roles;
+    private final MemoryProperties properties;
     private final ObjectMapper json;
 
-    public SessionController(SessionService sessions, ObjectMapper json) {
+    public SessionController(SessionService sessions, CallerRoles roles, MemoryProperties properties, ObjectMapper json) {
         this.sessions = sessions;
+        this.roles = roles;
+        this.properties = properties;
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -62,7 +67,15 @@ public class SessionController {
             userId = single.userId();
             messages.add(new SessionService.MessageInput(single.role(), single.content(), single.metadata()));
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(sessions.append(tenant, sessionId, userId, messages));
+        sessions.append(tenant, sessionId, userId, messages);
+        return ResponseEntity.status(HttpStatus.CREATED).body(sessions.window(tenant, sessionId, userId, budget(request, null)));
+    }
+
+    /** {@code GET /v1/sessions?userId=u1}: the user's sessions, most recently active first (summaries included). */
+    @GetMapping
+    Map<String, Object> list(HttpServletRequest request) {
+        RequestBodies.allowOnly(request, Set.of("userId"));
+        return Map.of("sessions", sessions.ofUser(TenantPrincipal.of(request).tenantId(), request.getParameter("userId")));
     }
 
     /** The window that fits {@code tokens} (default: the session window); {@code all=true} adds every stored message. */
@@ -77,7 +90,7 @@ public class SessionController {
             throw ApiException.badRequest("invalid-all", "'all' must be true or false.");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("window", sessions.window(tenant, sessionId, userId, tokens));
+        answer.put("window", sessions.window(tenant, sessionId, userId, budget(request, tokens)));
         if ("true".equals(all)) {
             answer.put("allMessages", sessions.allMessages(tenant, sessionId, userId));
         }
@@ -95,6 +108,12 @@ public class SessionController {
     SessionService.Consolidation consolidate(@PathVariable String sessionId, HttpServletRequest request) {
         RequestBodies.allowOnly(request, Set.of("userId"));
         return sessions.consolidate(TenantPrincipal.of(request).tenantId(), sessionId, request.getParameter("userId"));
+    }
+
+    /** The caller's role budget, narrowed by {@code tokens} when given (never widened: the role is the ceiling). */
+    private int budget(HttpServletRequest request, Integer tokens) {
+        int roleBudget = properties.windowTokensFor(roles.roleOf(request));
+        return tokens == null ? roleBudget : Math.min(tokens, roleBudget);
     }
 
     static Integer tokens(String value) {

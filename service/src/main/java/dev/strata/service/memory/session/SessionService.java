@@ -51,7 +51,7 @@ public class SessionService {
     public record MessageInput(String role, String content, Map<String, Object> metadata) { }
 
     /** Appends messages (validated all first), then folds what no longer fits the window. */
-    public Window append(String tenantId, String sessionId, String userId, List<MessageInput> messages) {
+    public void append(String tenantId, String sessionId, String userId, List<MessageInput> messages) {
         MemoryRules.id("sessionId", sessionId);
         MemoryRules.id("userId", userId);
         if (messages.isEmpty() || messages.size() > 100) {
@@ -75,7 +75,6 @@ public class SessionService {
             }
             foldIfNeeded(tenantId, sessionId);
         });
-        return window(tenantId, sessionId, userId, null);
     }
 
     /**
@@ -86,7 +85,7 @@ public class SessionService {
     private void foldIfNeeded(String tenantId, String sessionId) {
         Session session = repository.find(tenantId, sessionId).orElseThrow();
         List<SessionMessage> unfolded = repository.messages(tenantId, sessionId, false);
-        int window = properties.sessionWindowTokens();
+        int window = properties.foldWindowTokens();
         int total = session.summaryTokens() + unfolded.stream().mapToInt(SessionMessage::tokens).sum();
         if (total <= window) {
             return;
@@ -111,7 +110,7 @@ public class SessionService {
 
     public Window window(String tenantId, String sessionId, String userId, Integer budgetTokens) {
         Session session = owned(tenantId, sessionId, userId);
-        int budget = budgetTokens == null ? properties.sessionWindowTokens() : budgetTokens;
+        int budget = budgetTokens == null ? properties.foldWindowTokens() : budgetTokens;
         List<SessionMessage> all = repository.messages(tenantId, sessionId, true);
         List<SessionMessage> unfolded = all.stream().filter(m -> !m.folded()).toList();
         int used = 0;
@@ -130,6 +129,10 @@ public class SessionService {
         }
         return new Window(sessionId, session.userId(), summary, summary.isEmpty() ? 0 : session.summaryTokens(), shown, used, budget,
                 all.size() - unfolded.size(), unfolded.size() - shown.size(), session.expiresAt().toString());
+    }
+
+    public List<Session> ofUser(String tenantId, String userId) {
+        return repository.ofUser(tenantId, MemoryRules.id("userId", userId));
     }
 
     public List<SessionMessage> allMessages(String tenantId, String sessionId, String userId) {

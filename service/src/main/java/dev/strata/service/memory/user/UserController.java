@@ -85,7 +85,7 @@ public class UserController {
     /**
      * Erases everything about the user: memories and their history, sessions and messages,
      * entities and relations (PostgreSQL), and the index entries (here at once, on other instances
-     * through the change feed). Semantic memory is never cached in the hot or warm tier, so there
+     * through the change feed; the index files are rewritten without them in the background). Semantic memory is never cached in the hot or warm tier, so there
      * is nothing to erase there; the receipt says so with zero counts, and re-counts afterwards.
      */
     @DeleteMapping
@@ -97,9 +97,10 @@ public class UserController {
         int indexedBefore = index.index().count(owner);
         UserDataRepository.Erased erased = data.erase(tenant, userId);
         index.apply(erased.memoryIds());
+        index.purgeDeletedSoon();
         Map<String, Object> tiers = new LinkedHashMap<>();
         tiers.put("durable", erased.counts());
-        tiers.put("index", Map.of("documents", indexedBefore - index.index().count(owner)));
+        tiers.put("index", Map.of("documents", indexedBefore - index.index().count(owner), "filesPurge", "scheduled"));
         tiers.put("warm", Map.of("keys", 0));
         tiers.put("hot", Map.of("entries", 0));
         Map<String, Object> remaining = new LinkedHashMap<>(data.counts(tenant, userId));

@@ -174,6 +174,12 @@ public final class SemanticBenchmark {
                 out("%n## %,d memories%n%nPostgreSQL insert (batches of 1000): %.1f s; **index rebuild from PostgreSQL: %.1f s** "
                         + "(%,.0f memories/s); index size on disk: %,d MiB (%d documents)%n%n",
                         size, insertSeconds, rebuildSeconds, size / rebuildSeconds, index.sizeBytes() >> 20, index.documents());
+                out("Segments after the rebuild: %d%n%n", index.segments());
+                search(index, tenant, vectors);
+                long mergeStart = System.nanoTime();
+                index.forceMerge(1);
+                out("%nAfter forceMerge(1) (%.1f s more): %d segment(s), %,d MiB on disk%n%n", (System.nanoTime() - mergeStart) / 1e9,
+                        index.segments(), index.sizeBytes() >> 20);
                 search(index, tenant, vectors);
             }
         }

@@ -184,6 +184,28 @@ class MemoryApiTest {
     }
 
     @Test
+    void listingPagesThroughAUsersMemoriesNewestFirst() {
+        for (int i = 0; i < 3; i++) {
+            write("mo", "Mo's note number " + i + " is about gardening in spring " + i, "");
+        }
+        write("other", "Not Mo's note", "");
+        JsonNode first = api.as(tenant, "GET", "/v1/memories?userId=mo&limit=2", null).json();
+        assertThat(texts2(first.get("memories"))).containsExactly("Mo's note number 2 is about gardening in spring 2",
+                "Mo's note number 1 is about gardening in spring 1");
+        JsonNode second = api.as(tenant, "GET", "/v1/memories?userId=mo&limit=2&offset=" + first.get("nextOffset").asInt(), null).json();
+        assertThat(texts2(second.get("memories"))).containsExactly("Mo's note number 0 is about gardening in spring 0");
+        assertThat(second.has("nextOffset")).isFalse();
+        assertProblem(api.as(tenant, "GET", "/v1/memories?userId=mo&limit=0", null), 400, "invalid-limit");
+        assertProblem(api.as(tenant, "GET", "/v1/memories", null), 400, "invalid-userId");
+    }
+
+    private static List<String> texts2(JsonNode memories) {
+        List<String> texts = new ArrayList<>();
+        memories.forEach(m -> texts.add(m.get("text").asText()));
+        return texts;
+    }
+
+    @Test
     void healthReportsTheIndex() {
         write("lou", "Lou collects vintage postcards", "");
         JsonNode index = api.send("GET", "/actuator/health", null, null).json().get("components").get("memoryIndex");

@@ -51,6 +51,11 @@ class SessionApiTest {
         assertThat(window.get("messages").get(0).get("tokens").asInt()).isEqualTo(expected).isLessThan(20).isGreaterThan(10);
         assertThat(window.get("omittedMessages").asInt()).isZero();
 
+        JsonNode listed = api.as(tenant, "GET", "/v1/sessions?userId=alice", null).json().get("sessions");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("sessionId").asText()).isEqualTo("s1");
+        assertThat(api.as(tenant, "GET", "/v1/sessions?userId=nobody", null).json().get("sessions")).isEmpty();
+
         JsonNode small = api.as(tenant, "GET", "/v1/sessions/s1/messages?tokens=15", null).json().get("window");
         assertThat(small.get("messages").size()).isLessThan(3);
         assertThat(small.get("windowTokens").asInt()).isLessThanOrEqualTo(15);

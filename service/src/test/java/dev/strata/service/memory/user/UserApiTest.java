@@ -94,13 +94,14 @@ class UserApiTest {
     }
 
     @Test
-    void eraseLeavesNothingAnywhereAndReturnsAReceipt() throws SQLException {
+    void eraseLeavesNothingAnywhereAndReturnsAReceipt() throws SQLException, InterruptedException {
         String user = "erase-" + UUID.randomUUID().toString().substring(0, 8);
         String marker = populate(user);
         populate("bystander");
         api.as(tenant, "PATCH", "/v1/memories/" + firstMemoryId(user), "{\"text\":\"The user dislikes heights " + marker + "\"}");
         assertThat(rowsMentioning(user)).isPositive();
         assertThat(rowsMentioning(marker)).isPositive();
+        assertThat(SharedServer.get().bean(MemoryIndex.class).textTermDocuments(marker)).isPositive();
 
         Response receipt = api.as(tenant, "DELETE", "/v1/users/" + user, null);
         assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
@@ -116,7 +117,13 @@ class UserApiTest {
 
         assertThat(rowsMentioning(user)).as("rows in any table naming the user").isZero();
         assertThat(rowsMentioning(marker)).as("rows in any table holding the user's words").isZero();
-        assertThat(SharedServer.get().bean(MemoryIndex.class).count(IndexFilter.owner(tenant.id(), user))).isZero();
+        MemoryIndex index = SharedServer.get().bean(MemoryIndex.class);
+        assertThat(index.count(IndexFilter.owner(tenant.id(), user))).isZero();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (index.textTermDocuments(marker) > 0) {
+            assertThat(System.currentTimeMillis()).as("erased text expunged from the index files").isLessThan(deadline);
+            Thread.sleep(50);
+        }
         String export = api.as(tenant, "GET", "/v1/users/" + user + "/export", null).body();
         assertThat(export.strip().lines()).hasSize(1);
         assertThat(api.as(tenant, "GET", "/v1/users/bystander/summary", null).json().get("counts").get("memories").asInt()).isEqualTo(3);
