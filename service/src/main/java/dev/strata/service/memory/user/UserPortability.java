@@ -100,6 +100,11 @@ public class UserPortability {
         }
         for (Entity entity : graph.ofUser(tenantId, userId)) {
             ObjectNode node = json.valueToTree(entity);
+            // "type" names the kind of line; the entity's own type (e.g. "product") moves to "entityType".
+            node.remove("type");
+            if (entity.type() != null) {
+                node.put("entityType", entity.type());
+            }
             node.put("type", "entity");
             line(out, node);
         }
@@ -181,7 +186,7 @@ public class UserPortability {
         for (JsonNode line : lines) {
             if (line.path("type").asText().equals("entity")) {
                 GraphRepository.Upserted upserted = graphService.upsert(tenantId, new GraphService.EntityInput(userId, text(line, "name", true),
-                        text(line, "type", false), text(line, "description", false), object(line.get("attributes"))));
+                        text(line, "entityType", false), text(line, "description", false), object(line.get("attributes"))));
                 entityIds.put(text(line, "id", true), upserted.entity().id());
                 counts[2]++;
             }

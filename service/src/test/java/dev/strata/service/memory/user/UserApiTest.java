@@ -177,6 +177,8 @@ class UserApiTest {
         JsonNode summary = api.as(target, "GET", "/v1/users/rosa2/summary", null).json().get("counts");
         assertThat(summary.get("memories").asInt()).isEqualTo(4);
         assertThat(summary.get("entities").asInt()).isEqualTo(2);
+        JsonNode products = api.as(target, "GET", "/v1/entities?userId=rosa2&name=scarpa&type=product", null).json();
+        assertThat(products.get("entities")).as("entity types survive the round trip: " + products).hasSize(1);
         JsonNode found = api.as(target, "POST", "/v1/memories/search", "{\"userId\":\"rosa2\",\"query\":\"what footwear does she have\",\"topK\":1}").json();
         assertThat(found.get("results").get(0).get("memory").get("text").asText()).contains("Scarpa");
         JsonNode window = api.as(target, "GET", "/v1/sessions/chat-rosa/messages?userId=rosa2", null).json().get("window");
