@@ -48,13 +48,13 @@ class ConfigAndMigrateTest {
         AdminRun dryRun = AdminRun.run(database, false, "migrate", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
         assertThat(dryRun.out()).contains("Schema version: empty").contains("V1__tenants_and_items.sql")
-                .contains("V2__semantic_memory.sql").contains("V6__tenant_feature_flags.sql").contains("Dry run: nothing applied.");
+                .contains("V2__semantic_memory.sql").contains("V3__memory_key_roles.sql").contains("V6__tenant_feature_flags.sql").contains("Dry run: nothing applied.");
         AdminRun again = AdminRun.run(database, false, "migrate", "--dry-run");
         assertThat(again.out()).as("a dry run applies nothing").contains("Schema version: empty");
 
         AdminRun migrate = AdminRun.run(database, false, "migrate");
         assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
-        assertThat(migrate.out()).contains("Applied 3 migration(s); schema now at version 6.");
+        assertThat(migrate.out()).contains("Applied 4 migration(s); schema now at version 6.");
         assertThat(AdminRun.run(database, false, "migrate", "--dry-run").out()).contains("Schema version: 6").contains("No pending migrations.");
     }
 
