@@ -213,6 +213,12 @@ class MemoryApiTest {
         assertThat(index.get("details").get("documents").asInt()).isPositive();
         assertThat(index.get("details").get("rebuildMs").asLong()).isNotNegative();
         assertThat(index.get("details").get("sizeBytes").asLong()).isPositive();
+        String scrape = api.send("GET", "/actuator/prometheus", null, null).body();
+        java.util.regex.Matcher documents = java.util.regex.Pattern
+                .compile("(?m)^strata_memory_index_documents\\{[^}]*\\} (\\S+)$").matcher(scrape);
+        assertThat(documents.find()).as("strata_memory_index_documents in the scrape").isTrue();
+        assertThat(Double.parseDouble(documents.group(1))).isPositive();
+        assertThat(scrape).contains("strata_memory_index_size_bytes{").contains("strata_memory_index_rebuild_seconds{");
     }
 
     @Test
