@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,9 +42,40 @@ public class TenantRepository {
         return jdbc.query("SELECT id, name, rate_limit_per_second, created_at FROM tenants ORDER BY id", TenantRepository::tenant);
     }
 
-    /** Deletes the tenant and, by cascade, its keys and items; returns false when it did not exist. */
-    public boolean delete(String id) {
-        return jdbc.update("DELETE FROM tenants WHERE id = ?", id) > 0;
+    /**
+     * Deletes the tenant and, by cascade, its keys, items and semantic memory, and counts what went.
+     * One statement: the counts come from the same snapshot the delete works on, and the foreign keys
+     * keep concurrent writers from adding rows meanwhile. Empty when the tenant did not exist.
+     */
+    public Optional<Map<String, Long>> deleteCounting(String id) {
+        List<Map<String, Long>> rows = jdbc.query("""
+                WITH n_items AS (SELECT count(*) AS n FROM kv_items WHERE tenant_id = ?),
+                     n_memories AS (SELECT count(*) AS n FROM memories WHERE tenant_id = ?),
+                     n_history AS (SELECT count(*) AS n FROM memory_history h JOIN memories m ON m.id = h.memory_id
+                                   WHERE m.tenant_id = ?),
+                     n_sessions AS (SELECT count(*) AS n FROM memory_sessions WHERE tenant_id = ?),
+                     n_messages AS (SELECT count(*) AS n FROM memory_session_messages WHERE tenant_id = ?),
+                     n_entities AS (SELECT count(*) AS n FROM memory_entities WHERE tenant_id = ?),
+                     n_relations AS (SELECT count(*) AS n FROM memory_relations WHERE tenant_id = ?),
+                     gone AS (DELETE FROM tenants WHERE id = ? RETURNING 1)
+                SELECT (SELECT n FROM n_items) AS items, (SELECT n FROM n_memories) AS memories,
+                       (SELECT n FROM n_history) AS history, (SELECT n FROM n_sessions) AS sessions,
+                       (SELECT n FROM n_messages) AS messages, (SELECT n FROM n_entities) AS entities,
+                       (SELECT n FROM n_relations) AS relations, (SELECT count(*) FROM gone) AS deleted
+                """, (rs, rowNum) -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    counts.put("durableItems", rs.getLong("items"));
+                    counts.put("memories", rs.getLong("memories"));
+                    counts.put("memoryHistoryEntries", rs.getLong("history"));
+                    counts.put("sessions", rs.getLong("sessions"));
+                    counts.put("sessionMessages", rs.getLong("messages"));
+                    counts.put("entities", rs.getLong("entities"));
+                    counts.put("relations", rs.getLong("relations"));
+                    counts.put("deleted", rs.getLong("deleted"));
+                    return counts;
+                }, id, id, id, id, id, id, id, id);
+        Map<String, Long> counts = rows.getFirst();
+        return counts.remove("deleted") > 0 ? Optional.of(counts) : Optional.empty();
     }
 
     public ApiKeyInfo insertKey(String keyId, String tenantId, String name, byte[] keyHash) {

@@ -1,7 +1,6 @@
 package dev.strata.service.tenant;
 
 import dev.strata.service.coherence.CoherenceService;
-import dev.strata.service.tier.durable.DurableTier;
 import dev.strata.service.tier.hot.HotTier;
 import dev.strata.service.tier.warm.WarmTier;
 import java.util.LinkedHashMap;
@@ -14,17 +13,15 @@ import org.springframework.stereotype.Service;
 public class TenantService {
 
     private final TenantRepository tenants;
-    private final DurableTier durable;
     private final WarmTier warm;
     private final HotTier hot;
     private final CoherenceService coherence;
     private final Authenticator authenticator;
     private final RateLimiter rateLimiter;
 
-    public TenantService(TenantRepository tenants, DurableTier durable, WarmTier warm, HotTier hot, CoherenceService coherence,
+    public TenantService(TenantRepository tenants, WarmTier warm, HotTier hot, CoherenceService coherence,
                          Authenticator authenticator, RateLimiter rateLimiter) {
         this.tenants = tenants;
-        this.durable = durable;
         this.warm = warm;
         this.hot = hot;
         this.coherence = coherence;
@@ -37,10 +34,9 @@ public class TenantService {
         if (tenants.find(tenantId).isEmpty()) {
             return Optional.empty();
         }
-        long durableItems = durable.countItems(tenantId);
         // PostgreSQL first: once the tenant row is gone no write can re-create its data (foreign key).
-        boolean deleted = tenants.delete(tenantId);
-        if (!deleted) {
+        Optional<Map<String, Long>> durableCounts = tenants.deleteCounting(tenantId);
+        if (durableCounts.isEmpty()) {
             return Optional.empty();
         }
         long warmKeys = warm.removeTenant(tenantId);
@@ -48,8 +44,7 @@ public class TenantService {
         coherence.tenantDeleted(tenantId);
         authenticator.invalidateAll();
         rateLimiter.forget(tenantId);
-        Map<String, Object> removed = new LinkedHashMap<>();
-        removed.put("durableItems", durableItems);
+        Map<String, Object> removed = new LinkedHashMap<>(durableCounts.get());
         removed.put("warmKeys", warmKeys);
         removed.put("hotEntries", hotEntries);
         Map<String, Object> receipt = new LinkedHashMap<>();

@@ -32,6 +32,17 @@ class TenantDeletionTest {
         }
         written.add(put(api, doomed, "sessions", "s-1", "?tier=ephemeral&ttl=600"));
         put(api, bystander, "docs", "doc-0", "");
+        // Semantic memory of the doomed tenant: two memories, a session with two messages, two entities, a relation.
+        assertThat(api.as(doomed, "POST", "/v1/memories", "{\"memories\":[{\"userId\":\"ada\",\"text\":\"Ada likes green tea\"},"
+                + "{\"userId\":\"ada\",\"text\":\"Ada lives in Lisbon\"}]}").status()).isIn(200, 201);
+        assertThat(api.as(doomed, "POST", "/v1/sessions/chat-1/messages", "{\"userId\":\"ada\",\"messages\":["
+                + "{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\",\"content\":\"hello\"}]}").status()).isEqualTo(201);
+        String ada = api.as(doomed, "POST", "/v1/entities", "{\"userId\":\"ada\",\"name\":\"Ada\",\"type\":\"person\"}")
+                .json().get("entity").get("id").asText();
+        String tea = api.as(doomed, "POST", "/v1/entities", "{\"userId\":\"ada\",\"name\":\"green tea\",\"type\":\"product\"}")
+                .json().get("entity").get("id").asText();
+        assertThat(api.as(doomed, "POST", "/v1/relations", "{\"userId\":\"ada\",\"sourceId\":\"" + ada
+                + "\",\"relation\":\"likes\",\"targetId\":\"" + tea + "\"}").status()).isIn(200, 201);
 
         long durableBefore = EmbeddedStores.queryLong("SELECT count(*) FROM kv_items WHERE tenant_id = ?", doomed.id());
         int warmBefore = EmbeddedStores.redisKeys("strata:v1:" + doomed.id() + ":*").size();
@@ -48,6 +59,16 @@ class TenantDeletionTest {
         assertThat(removed.get("durableItems").asLong()).isEqualTo(durableBefore);
         assertThat(removed.get("warmKeys").asLong()).isEqualTo(warmBefore);
         assertThat(removed.get("hotEntries").asLong()).isEqualTo(hotBefore);
+        assertThat(removed.get("memories").asLong()).isEqualTo(2);
+        assertThat(removed.get("memoryHistoryEntries").asLong()).isPositive();
+        assertThat(removed.get("sessions").asLong()).isEqualTo(1);
+        assertThat(removed.get("sessionMessages").asLong()).isEqualTo(2);
+        assertThat(removed.get("entities").asLong()).isEqualTo(2);
+        assertThat(removed.get("relations").asLong()).isEqualTo(1);
+        for (String table : List.of("memories", "memory_sessions", "memory_session_messages", "memory_entities", "memory_relations")) {
+            assertThat(EmbeddedStores.queryLong("SELECT count(*) FROM " + table + " WHERE tenant_id = ?", doomed.id()))
+                    .as(table).isZero();
+        }
         assertThat(receipt.json().get("warmTier").asText()).isEqualTo("cleared");
 
         assertThat(EmbeddedStores.queryLong("SELECT count(*) FROM kv_items WHERE tenant_id = ?", doomed.id())).isZero();
