@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.strata.service.memory.MemoryProperties;
 import dev.strata.service.tier.Tier;
 import dev.strata.service.tier.warm.RedisWarmTier;
+import dev.strata.service.tier.warm.WarmKeys;
 import dev.strata.service.tier.warm.WarmTier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public class SessionCache {
 
     private static final Logger log = LoggerFactory.getLogger(SessionCache.class);
     /** Redis namespace segment; KV namespaces must start with a letter or digit, so this cannot collide. */
-    static final String NAMESPACE = "~sessions";
+    static final String NAMESPACE = WarmKeys.RESERVED + "sessions";
     private static final long REDIS_BACKOFF_MS = 1000;
 
     /** A session's messages (folded included, by sequence) at one version. */

@@ -9,6 +9,7 @@ import dev.strata.service.support.ApiClient.Tenant;
 import dev.strata.service.support.EmbeddedStores;
 import dev.strata.service.support.SharedServer;
 import dev.strata.service.support.TestServer;
+import dev.strata.service.tier.warm.WarmItems;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,20 @@ class SessionCacheTest {
         assertThat(durable.header("X-Strata-Tier")).isEqualTo("durable");
         assertThat(durable.json().get("window")).isEqualTo(first.json().get("window"));
         assertThat(get(api, tenant, "s1").header("X-Strata-Tier")).isEqualTo("hot");
+    }
+
+    @Test
+    void adminScansOfRedisSeeItemsButNotSessionCaches() {
+        ApiClient api = SharedServer.get().client();
+        Tenant tenant = api.newTenant();
+        append(api, tenant, "a1", "u1", "A message the admin tools must not mistake for an item.");
+        assertThat(api.as(tenant, "PUT", "/v1/kv/ns/item", "42").status()).isBetween(200, 204);
+        assertThat(EmbeddedStores.redisKeys(SessionCache.key(tenant.id(), "a1"))).hasSize(1);
+        List<WarmItems.Entry> entries = new ArrayList<>();
+        try (JedisPooled jedis = new JedisPooled(URI.create(EmbeddedStores.redisUrl())); WarmItems items = new WarmItems(jedis, 0, false)) {
+            items.forEachPage(tenant.id(), page -> entries.addAll(items.read(page)));
+        }
+        assertThat(entries).extracting(entry -> entry.key().namespace() + "/" + entry.key().key()).containsExactly("ns/item");
     }
 
     @Test
