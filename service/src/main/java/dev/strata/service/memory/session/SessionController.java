@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.service.api.ApiException;
 import dev.strata.service.api.RequestBodies;
+import dev.strata.service.kv.KvController;
 import dev.strata.service.memory.MemoryProperties;
 import dev.strata.service.memory.longterm.MemoryRequests;
 import dev.strata.service.tenant.TenantPrincipal;
@@ -68,7 +69,8 @@ public class SessionController {
             messages.add(new SessionService.MessageInput(single.role(), single.content(), single.metadata()));
         }
         sessions.append(tenant, sessionId, userId, messages);
-        return ResponseEntity.status(HttpStatus.CREATED).body(sessions.window(tenant, sessionId, userId, budget(request, null)));
+        SessionService.ServedWindow served = sessions.servedWindow(tenant, sessionId, userId, budget(request, null));
+        return ResponseEntity.status(HttpStatus.CREATED).header(KvController.TIER_HEADER, served.tier().label()).body(served.window());
     }
 
     /** {@code GET /v1/sessions?userId=u1}: the user's sessions, most recently active first (summaries included). */
@@ -80,7 +82,7 @@ public class SessionController {
 
     /** The window that fits {@code tokens} (default: the session window); {@code all=true} adds every stored message. */
     @GetMapping("/{sessionId}/messages")
-    Map<String, Object> window(@PathVariable String sessionId, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> window(@PathVariable String sessionId, HttpServletRequest request) {
         RequestBodies.allowOnly(request, Set.of("userId", "tokens", "all"));
         String tenant = TenantPrincipal.of(request).tenantId();
         String userId = request.getParameter("userId");
@@ -90,11 +92,12 @@ public class SessionController {
             throw ApiException.badRequest("invalid-all", "'all' must be true or false.");
         }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("window", sessions.window(tenant, sessionId, userId, budget(request, tokens)));
+        SessionService.ServedWindow served = sessions.servedWindow(tenant, sessionId, userId, budget(request, tokens));
+        answer.put("window", served.window());
         if ("true".equals(all)) {
-            answer.put("allMessages", sessions.allMessages(tenant, sessionId, userId));
+            answer.put("allMessages", served.allMessages());
         }
-        return answer;
+        return ResponseEntity.ok().header(KvController.TIER_HEADER, served.tier().label()).body(answer);
     }
 
     @DeleteMapping("/{sessionId}")

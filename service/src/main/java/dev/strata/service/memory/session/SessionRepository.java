@@ -40,6 +40,37 @@ public class SessionRepository {
                 tenantId, sessionId).stream().findFirst();
     }
 
+    /** The session with its cache version, read in one statement (one snapshot). */
+    public record Versioned(Session session, SessionCache.Version version) { }
+
+    public Optional<Versioned> findVersioned(String tenantId, String sessionId) {
+        return jdbc.query("SELECT " + SESSION_COLUMNS + ", (extract(epoch FROM created_at) * 1000000)::bigint AS created_micros, "
+                        + "(SELECT coalesce(max(m.seq), 0) FROM memory_session_messages m WHERE m.tenant_id = s.tenant_id "
+                        + "AND m.session_id = s.session_id) AS max_seq FROM memory_sessions s WHERE tenant_id = ? AND session_id = ?",
+                (rs, row) -> new Versioned(session(rs, row), new SessionCache.Version(rs.getLong("created_micros"), rs.getLong("max_seq"))),
+                tenantId, sessionId).stream().findFirst();
+    }
+
+    /**
+     * All messages of the session with the version they belong to, read in one statement; absent
+     * when the session is gone.
+     */
+    public SessionCache.Snapshot snapshot(String tenantId, String sessionId) {
+        List<Object[]> rows = jdbc.query("""
+                SELECT (extract(epoch FROM s.created_at) * 1000000)::bigint, m.seq, m.role, m.content, m.metadata::text, m.tokens, m.folded, m.created_at
+                FROM memory_sessions s LEFT JOIN memory_session_messages m ON m.tenant_id = s.tenant_id AND m.session_id = s.session_id
+                WHERE s.tenant_id = ? AND s.session_id = ? ORDER BY m.seq""",
+                (rs, row) -> new Object[] {rs.getLong(1), rs.getObject(2) == null ? null : new SessionMessage(rs.getLong(2), rs.getString(3),
+                        rs.getString(4), read(rs.getString(5)), rs.getInt(6), rs.getBoolean(7), rs.getTimestamp(8).toInstant())},
+                tenantId, sessionId);
+        if (rows.isEmpty()) {
+            return new SessionCache.Snapshot(-1, -1, List.of());
+        }
+        List<SessionMessage> messages = rows.stream().filter(r -> r[1] != null).map(r -> (SessionMessage) r[1]).toList();
+        long maxSeq = messages.isEmpty() ? 0 : messages.get(messages.size() - 1).seq();
+        return new SessionCache.Snapshot((Long) rows.get(0)[0], maxSeq, messages);
+    }
+
     public void extend(String tenantId, String sessionId, long ttlSeconds) {
         jdbc.update("UPDATE memory_sessions SET last_active_at = now(), expires_at = now() + make_interval(secs => ?) WHERE tenant_id = ? AND session_id = ?",
                 (double) ttlSeconds, tenantId, sessionId);

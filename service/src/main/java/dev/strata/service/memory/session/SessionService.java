@@ -7,6 +7,7 @@ import dev.strata.service.memory.embedding.TokenCounter;
 import dev.strata.service.memory.longterm.MemoryInput;
 import dev.strata.service.memory.longterm.MemoryService;
 import dev.strata.service.memory.longterm.WriteOutcome;
+import dev.strata.service.tier.Tier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,10 +34,12 @@ public class SessionService {
     private final MemoryService memories;
     private final MemoryProperties properties;
     private final TransactionTemplate transactions;
+    private final SessionCache cache;
 
     public SessionService(SessionRepository repository, TokenCounter tokens, MemoryService memories, MemoryProperties properties,
-                          TransactionTemplate transactions) {
+                          TransactionTemplate transactions, SessionCache cache) {
         this.repository = repository;
+        this.cache = cache;
         this.tokens = tokens;
         Summarizer extractive = new ExtractiveSummarizer(tokens);
         this.summarizer = properties.summarizer().equals("llm")
@@ -109,9 +112,22 @@ public class SessionService {
                          int windowTokens, int budgetTokens, int foldedMessages, int omittedMessages, String expiresAt) { }
 
     public Window window(String tenantId, String sessionId, String userId, Integer budgetTokens) {
-        Session session = owned(tenantId, sessionId, userId);
+        return servedWindow(tenantId, sessionId, userId, budgetTokens).window();
+    }
+
+    /** A window and the tier its messages came from. */
+    public record ServedWindow(Window window, Tier tier, List<SessionMessage> allMessages) { }
+
+    /**
+     * The window, its messages served hot, warm or from PostgreSQL. The session row (owner,
+     * summary, expiry, version) is always read from PostgreSQL, so the answer is never stale.
+     */
+    public ServedWindow servedWindow(String tenantId, String sessionId, String userId, Integer budgetTokens) {
+        SessionRepository.Versioned versioned = ownedVersioned(tenantId, sessionId, userId);
+        Session session = versioned.session();
         int budget = budgetTokens == null ? properties.foldWindowTokens() : budgetTokens;
-        List<SessionMessage> all = repository.messages(tenantId, sessionId, true);
+        SessionCache.Served served = cache.messages(tenantId, sessionId, versioned.version(), () -> repository.snapshot(tenantId, sessionId));
+        List<SessionMessage> all = served.messages();
         List<SessionMessage> unfolded = all.stream().filter(m -> !m.folded()).toList();
         int used = 0;
         String summary = "";
@@ -127,8 +143,9 @@ public class SessionService {
             used += unfolded.get(i).tokens();
             shown.add(0, unfolded.get(i));
         }
-        return new Window(sessionId, session.userId(), summary, summary.isEmpty() ? 0 : session.summaryTokens(), shown, used, budget,
+        Window window = new Window(sessionId, session.userId(), summary, summary.isEmpty() ? 0 : session.summaryTokens(), shown, used, budget,
                 all.size() - unfolded.size(), unfolded.size() - shown.size(), session.expiresAt().toString());
+        return new ServedWindow(window, served.tier(), all);
     }
 
     public List<Session> ofUser(String tenantId, String userId) {
@@ -143,6 +160,7 @@ public class SessionService {
     public void reset(String tenantId, String sessionId, String userId) {
         owned(tenantId, sessionId, userId);
         repository.delete(tenantId, sessionId);
+        cache.evict(tenantId, sessionId);
     }
 
     /** The result of consolidating a session. */
@@ -172,11 +190,28 @@ public class SessionService {
                         List.of(), 0.5, Map.of("source", "session-message", "role", m.role(), "messageSeq", m.seq()))));
         List<WriteOutcome> outcomes = inputs.isEmpty() ? List.of() : memories.write(session.tenantId(), inputs);
         boolean removed = repository.deleteIfIdleSince(session.tenantId(), session.sessionId(), session.lastActiveAt());
+        if (removed) {
+            cache.evict(session.tenantId(), session.sessionId());
+        }
         return new Consolidation(session.sessionId(), session.userId(), outcomes, removed);
     }
 
     private static String clip(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private SessionRepository.Versioned ownedVersioned(String tenantId, String sessionId, String userId) {
+        MemoryRules.id("sessionId", sessionId);
+        MemoryRules.optionalId("userId", userId);
+        SessionRepository.Versioned versioned = repository.findVersioned(tenantId, sessionId).orElse(null);
+        if (versioned == null) {
+            cache.evict(tenantId, sessionId);
+            throw ApiException.notFound("No session " + sessionId + ".");
+        }
+        if (userId != null && !versioned.session().userId().equals(userId)) {
+            throw ApiException.notFound("No session " + sessionId + " for user " + userId + ".");
+        }
+        return versioned;
     }
 
     private Session owned(String tenantId, String sessionId, String userId) {

@@ -6,6 +6,7 @@ import dev.strata.service.memory.MemoryRules;
 import dev.strata.service.memory.index.IndexFilter;
 import dev.strata.service.memory.index.IndexSync;
 import dev.strata.service.memory.longterm.MemoryRequests;
+import dev.strata.service.memory.session.SessionCache;
 import dev.strata.service.tenant.TenantPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,8 +37,11 @@ public class UserController {
     private final UserDataRepository data;
     private final UserPortability portability;
     private final IndexSync index;
+    private final SessionCache sessionCache;
 
-    public UserController(UserContext context, UserDataRepository data, UserPortability portability, IndexSync index) {
+    public UserController(UserContext context, UserDataRepository data, UserPortability portability, IndexSync index,
+                          SessionCache sessionCache) {
+        this.sessionCache = sessionCache;
         this.context = context;
         this.data = data;
         this.portability = portability;
@@ -84,9 +88,11 @@ public class UserController {
 
     /**
      * Erases everything about the user: memories and their history, sessions and messages,
-     * entities and relations (PostgreSQL), and the index entries (here at once, on other instances
-     * through the change feed; the index files are rewritten without them in the background). Semantic memory is never cached in the hot or warm tier, so there
-     * is nothing to erase there; the receipt says so with zero counts, and re-counts afterwards.
+     * entities and relations (PostgreSQL), the index entries (here at once, on other instances
+     * through the change feed; the index files are rewritten without them in the background), and
+     * the user's cached sessions (this instance's hot cache and Redis; the receipt counts them).
+     * Other instances' hot copies can no longer be served (every read checks PostgreSQL first) and
+     * are dropped on their next read or after an hour unused.
      */
     @DeleteMapping
     Map<String, Object> erase(@PathVariable String userId, HttpServletRequest request) {
@@ -98,11 +104,12 @@ public class UserController {
         UserDataRepository.Erased erased = data.erase(tenant, userId);
         index.apply(erased.memoryIds());
         index.purgeDeletedSoon();
+        long[] cached = sessionCache.evictAll(tenant, erased.sessionIds());
         Map<String, Object> tiers = new LinkedHashMap<>();
         tiers.put("durable", erased.counts());
         tiers.put("index", Map.of("documents", indexedBefore - index.index().count(owner), "filesPurge", "scheduled"));
-        tiers.put("warm", Map.of("keys", 0));
-        tiers.put("hot", Map.of("entries", 0));
+        tiers.put("warm", Map.of("keys", cached[1]));
+        tiers.put("hot", Map.of("entries", cached[0]));
         Map<String, Object> remaining = new LinkedHashMap<>(data.counts(tenant, userId));
         remaining.put("indexDocuments", index.index().count(owner));
         Map<String, Object> receipt = new LinkedHashMap<>();

@@ -34,16 +34,17 @@ public class UserDataRepository {
     }
 
     /** The erasure: counts what is there, deletes it in one transaction, returns the counts and the deleted memory ids. */
-    public record Erased(Map<String, Integer> counts, List<String> memoryIds) { }
+    public record Erased(Map<String, Integer> counts, List<String> memoryIds, List<String> sessionIds) { }
 
     public Erased erase(String tenantId, String userId) {
         return transactions.execute(status -> {
             Map<String, Integer> counts = counts(tenantId, userId);
             List<String> ids = jdbc.queryForList("DELETE FROM memories WHERE tenant_id = ? AND user_id = ? RETURNING id", String.class, tenantId, userId);
-            jdbc.update("DELETE FROM memory_sessions WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
+            List<String> sessionIds = jdbc.queryForList("DELETE FROM memory_sessions WHERE tenant_id = ? AND user_id = ? RETURNING session_id",
+                    String.class, tenantId, userId);
             jdbc.update("DELETE FROM memory_relations WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
             jdbc.update("DELETE FROM memory_entities WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
-            return new Erased(counts, ids);
+            return new Erased(counts, ids, sessionIds);
         });
     }
 

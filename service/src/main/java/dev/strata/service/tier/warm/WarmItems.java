@@ -60,7 +60,10 @@ public final class WarmItems implements AutoCloseable {
         redis.ping();
     }
 
-    /** Hands the keys of one tenant (or of all tenants when null) to {@code page}, up to 1000 at a time. */
+    /**
+     * Hands the item keys of one tenant (or of all tenants when null) to {@code page}, up to 1000 at
+     * a time; keys in reserved namespaces (semantic-memory session caches) are not items and left out.
+     */
     public void forEachPage(String tenant, Consumer<List<byte[]>> page) {
         ScanParams params = new ScanParams().match(tenant == null ? WarmKeys.allPattern() : WarmKeys.tenantPattern(tenant)).count(PAGE);
         if (redis instanceof JedisCluster cluster) {
@@ -85,8 +88,9 @@ public final class WarmItems implements AutoCloseable {
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
             ScanResult<byte[]> result = scanner.scan(cursor.getBytes(StandardCharsets.US_ASCII));
-            if (!result.getResult().isEmpty()) {
-                page.accept(result.getResult());
+            List<byte[]> items = result.getResult().stream().filter(key -> parse(key) != null).toList();
+            if (!items.isEmpty()) {
+                page.accept(items);
             }
             cursor = result.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
@@ -168,7 +172,7 @@ public final class WarmItems implements AutoCloseable {
         }
         int tenantEnd = text.indexOf(':', WarmKeys.PREFIX.length());
         int namespaceEnd = tenantEnd < 0 ? -1 : text.indexOf(':', tenantEnd + 1);
-        if (namespaceEnd < 0) {
+        if (namespaceEnd < 0 || text.charAt(tenantEnd + 1) == WarmKeys.RESERVED) {
             return null;
         }
         return new ItemKey(text.substring(WarmKeys.PREFIX.length(), tenantEnd), text.substring(tenantEnd + 1, namespaceEnd),

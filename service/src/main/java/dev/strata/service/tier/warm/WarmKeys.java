@@ -8,9 +8,15 @@ import java.nio.charset.StandardCharsets;
  * contain ':' or glob characters, so a tenant's keys are exactly those matching
  * {@code strata:v1:<tenant>:*}.
  */
-final class WarmKeys {
+public final class WarmKeys {
 
     static final String PREFIX = "strata:v1:";
+    /**
+     * First character of namespaces the server keeps for itself (e.g. {@code ~sessions}, the session
+     * cache of semantic memory); KV namespaces start with a letter or digit, so they never collide.
+     * Such keys go with their tenant but are not items: the admin tools' scans skip them.
+     */
+    public static final char RESERVED = '~';
 
     private WarmKeys() {
     }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.service.memory.index.IndexFilter;
 import dev.strata.service.memory.index.MemoryIndex;
+import dev.strata.service.memory.session.SessionCache;
 import dev.strata.service.support.ApiClient;
 import dev.strata.service.support.ApiClient.Response;
 import dev.strata.service.support.ApiClient.Tenant;
 import dev.strata.service.support.EmbeddedStores;
 import dev.strata.service.support.SharedServer;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
 
 /** Per-user calls: prompt context, summary, erasure with receipt, export and import. */
 class UserApiTest {
@@ -102,6 +105,10 @@ class UserApiTest {
         assertThat(rowsMentioning(user)).isPositive();
         assertThat(rowsMentioning(marker)).isPositive();
         assertThat(SharedServer.get().bean(MemoryIndex.class).textTermDocuments(marker)).isPositive();
+        String sessionKey = SessionCache.key(tenant.id(), "chat-" + user);
+        assertThat(api.as(tenant, "GET", "/v1/sessions/chat-" + user + "/messages", null).header("X-Strata-Tier")).isEqualTo("hot");
+        assertThat(EmbeddedStores.redisKeys(sessionKey)).as("the session is cached in Redis").hasSize(1);
+        assertThat(redisValuesMentioning(marker)).isPositive();
 
         Response receipt = api.as(tenant, "DELETE", "/v1/users/" + user, null);
         assertThat(receipt.status()).as(receipt.body()).isEqualTo(200);
@@ -114,6 +121,12 @@ class UserApiTest {
         assertThat(durable.get("relations").asInt()).isEqualTo(1);
         assertThat(receipt.json().get("tiers").get("index").get("documents").asInt()).isEqualTo(3);
         receipt.json().get("remaining").forEach(count -> assertThat(count.asInt()).isZero());
+        assertThat(receipt.json().get("tiers").get("warm").get("keys").asInt()).isEqualTo(1);
+        assertThat(receipt.json().get("tiers").get("hot").get("entries").asInt()).isEqualTo(1);
+        assertThat(EmbeddedStores.redisKeys(sessionKey)).as("the session's Redis key").isEmpty();
+        assertThat(redisValuesMentioning(marker)).as("Redis values holding the user's words").isZero();
+        assertThat(redisValuesMentioning(user)).as("Redis keys or values naming the user").isZero();
+        assertThat(SharedServer.get().bean(SessionCache.class).hotHolds(tenant.id(), "chat-" + user)).isFalse();
 
         assertThat(rowsMentioning(user)).as("rows in any table naming the user").isZero();
         assertThat(rowsMentioning(marker)).as("rows in any table holding the user's words").isZero();
@@ -131,6 +144,20 @@ class UserApiTest {
 
     private String firstMemoryId(String user) {
         return api.as(tenant, "GET", "/v1/users/" + user + "/summary", null).json().get("recentMemories").get(2).get("id").asText();
+    }
+
+    /** Keys of the shared Redis whose name or value contains {@code needle}. */
+    private static int redisValuesMentioning(String needle) {
+        int found = 0;
+        try (JedisPooled jedis = new JedisPooled(URI.create(EmbeddedStores.redisUrl()))) {
+            for (String key : jedis.keys("*")) {
+                byte[] value = "string".equals(jedis.type(key)) ? jedis.get(key.getBytes(StandardCharsets.UTF_8)) : null;
+                if (key.contains(needle) || (value != null && new String(value, StandardCharsets.ISO_8859_1).contains(needle))) {
+                    found++;
+                }
+            }
+        }
+        return found;
     }
 
     /** Rows of every table in the database whose text form contains {@code needle}. */
