@@ -79,7 +79,7 @@ public final class Pruner {
             expired(read, tenant, now, sink);
             for (String id : tenants(read, tenant)) {
                 PruneProperties.Limits tenantLimits = limits.apply(id);
-                if (tenantLimits != null && !tenantLimits.isUnlimited()) {
+                if (tenantLimits != null && !tenantLimits.itemsUnlimited()) {
                     overLimits(read, id, tenantLimits, now, sink);
                 }
             }
