@@ -64,4 +64,33 @@ class StatsAndBenchTest {
         AdminRun badMix = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", "k", "--reads", "90", "--lists", "20");
         assertThat(badMix.exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void benchMixesSemanticSearchesAndMemoryWritesWithTheirOwnPercentiles() {
+        ApiClient api = server.client();
+        ApiClient.Tenant tenant = api.newTenant();
+        AdminRun run = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", tenant.apiKey(), "--duration", "3", "--warmup", "1",
+                "--concurrency", "2", "--keys", "50", "--reads", "40", "--searches", "30", "--memory-writes", "10", "--memories", "40",
+                "--memory-user", "benchy");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("40% reads, 0% listings, 20% writes").contains("semantic: 30% searches, 10% memory writes")
+                .containsPattern("search +[1-9][0-9]* ").containsPattern("mem-write +[1-9][0-9]* ")
+                .containsPattern("read +[1-9][0-9]* ").containsPattern("write +[1-9][0-9]* ");
+        // Every row reports zero errors (the last column).
+        assertThat(run.out()).containsPattern("(?m)^search .* 0$").containsPattern("(?m)^mem-write .* 0$");
+        // The preloaded memories are really there and searchable.
+        ApiClient.Response found = api.as(tenant, "POST", "/v1/memories/search", "{\"userId\":\"benchy\",\"query\":\"travel plans\"}");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().get("results").size()).isPositive();
+
+        AdminRun json = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", tenant.apiKey(), "--duration", "1", "--warmup", "0",
+                "--concurrency", "1", "--keys", "10", "--reads", "0", "--searches", "100", "--memories", "40", "--memory-user", "benchy",
+                "--json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.out()).contains("\"search\" : {").contains("\"searches\" : 100").doesNotContain("\"read\" : {");
+
+        AdminRun badMix = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", "k", "--reads", "80", "--searches", "30");
+        assertThat(badMix.exitCode()).isEqualTo(2);
+        assertThat(badMix.err()).contains("add up to at most 100");
+    }
 }
