@@ -45,11 +45,18 @@ public final class MemoryPruner {
     private final DataSource dataSource;
     private final MemoryRepository repository;
     private final LongSupplier clockMs;
+    private java.util.function.LongConsumer scanned = n -> { };
 
     public MemoryPruner(DataSource dataSource, MemoryRepository repository, LongSupplier clockMs) {
         this.dataSource = dataSource;
         this.repository = repository;
         this.clockMs = clockMs;
+    }
+
+    /** Told of every row read (for a progress bar); returns this. */
+    public MemoryPruner onScanned(java.util.function.LongConsumer rows) {
+        this.scanned = rows;
+        return this;
     }
 
     /**
@@ -105,7 +112,7 @@ public final class MemoryPruner {
      * most important (then newest) first; those older than max age or ranked beyond max per user go.
      * Listed per user, lowest importance (then oldest) first.
      */
-    private static void overLimits(Connection read, String tenant, PruneProperties.Limits limits, long now,
+    private void overLimits(Connection read, String tenant, PruneProperties.Limits limits, long now,
                                    Consumer<Candidate> sink) throws SQLException {
         long cutoffMs = limits.maxMemoryAgeSeconds() == 0 ? Long.MIN_VALUE : now - limits.maxMemoryAgeSeconds() * 1000;
         long maxPerUser = limits.maxMemoriesPerUser() == 0 ? Long.MAX_VALUE : limits.maxMemoriesPerUser();
@@ -126,6 +133,7 @@ public final class MemoryPruner {
             statement.setLong(4, maxPerUser);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    scanned.accept(1);
                     sink.accept(new Candidate(tenant, rows.getString(1), rows.getString(2), rows.getLong(3), rows.getDouble(4),
                             rows.getTimestamp(5).toInstant(), rows.getTimestamp(6).toInstant(),
                             rows.getBoolean(7) ? Reason.MAX_MEMORY_AGE : Reason.MAX_MEMORIES_PER_USER));

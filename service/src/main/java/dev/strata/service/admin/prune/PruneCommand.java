@@ -4,6 +4,7 @@ import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
+import dev.strata.service.admin.Progress;
 import dev.strata.service.admin.StoreContext;
 import dev.strata.service.coherence.Invalidation;
 import dev.strata.service.coherence.InvalidationBroadcast;
@@ -69,8 +70,11 @@ public class PruneCommand implements Callable<Integer> {
     @Option(names = "--max-listed", defaultValue = "50", description = "Items listed individually (default: ${DEFAULT-VALUE}).")
     int maxListed;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
+    @Option(names = "--json", description = "Print the result as JSON (no progress bar).")
     boolean json;
+
+    @Option(names = "--no-progress", description = "Do not show a progress bar (none is shown when stderr is not a terminal).")
+    boolean noProgress;
 
     @Spec
     CommandSpec spec;
@@ -97,23 +101,28 @@ public class PruneCommand implements Callable<Integer> {
                     : configured::limitsFor;
             long[] listed = {0};
             String origin = InvalidationBroadcast.newOrigin();
-            Pruner.Report report = new Pruner(stores.dataSource(), System::currentTimeMillis).run(tenant, limits, dryRun, candidate -> {
-                if (!json && listed[0]++ < maxListed) {
-                    ItemKey key = candidate.key();
-                    out.printf("%s %-9s %s/%s/%s  %d bytes, last written %s%n", dryRun ? "would remove" : "removed", candidate.reason(),
-                            key.tenant(), key.namespace(), key.key(), candidate.bytes(), Instant.ofEpochMilli(candidate.updatedAtMs()));
-                }
-            }, batch -> forgetCopies(stores, origin, batch));
-            MemoryRepository repository = new MemoryRepository(stores.jdbc(),
-                    new TransactionTemplate(new DataSourceTransactionManager(stores.dataSource())), Output.mapper());
-            MemoryPruner.Report memories = new MemoryPruner(stores.dataSource(), repository, System::currentTimeMillis).run(tenant, limits,
-                    dryRun, candidate -> {
-                        if (!json && listed[0]++ < maxListed) {
-                            out.printf("%s %-21s memory %s/%s/%s  importance %.2f, created %s, last written %s%n",
-                                    dryRun ? "would remove" : "removed", candidate.reason(), candidate.tenantId(), candidate.userId(),
-                                    candidate.id(), candidate.importance(), candidate.createdAt(), candidate.updatedAt());
-                        }
-                    }, ids -> { });
+            Pruner.Report report;
+            MemoryPruner.Report memories;
+            // Rows read, items and memories: the total is not known in advance, so the bar shows count and rate.
+            try (Progress progress = Progress.start(dryRun ? "prune (dry run)" : "prune", -1, !noProgress && !json)) {
+                report = new Pruner(stores.dataSource(), System::currentTimeMillis).onScanned(progress::stepBy).run(tenant, limits, dryRun, candidate -> {
+                    if (!json && listed[0]++ < maxListed) {
+                        ItemKey key = candidate.key();
+                        out.printf("%s %-9s %s/%s/%s  %d bytes, last written %s%n", dryRun ? "would remove" : "removed", candidate.reason(),
+                                key.tenant(), key.namespace(), key.key(), candidate.bytes(), Instant.ofEpochMilli(candidate.updatedAtMs()));
+                    }
+                }, batch -> forgetCopies(stores, origin, batch));
+                MemoryRepository repository = new MemoryRepository(stores.jdbc(),
+                        new TransactionTemplate(new DataSourceTransactionManager(stores.dataSource())), Output.mapper());
+                memories = new MemoryPruner(stores.dataSource(), repository, System::currentTimeMillis).onScanned(progress::stepBy).run(tenant, limits,
+                        dryRun, candidate -> {
+                            if (!json && listed[0]++ < maxListed) {
+                                out.printf("%s %-21s memory %s/%s/%s  importance %.2f, created %s, last written %s%n",
+                                        dryRun ? "would remove" : "removed", candidate.reason(), candidate.tenantId(), candidate.userId(),
+                                        candidate.id(), candidate.importance(), candidate.createdAt(), candidate.updatedAt());
+                            }
+                        }, ids -> { });
+            }
             if (json) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("dryRun", dryRun);

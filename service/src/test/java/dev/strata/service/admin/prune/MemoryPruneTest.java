@@ -171,6 +171,16 @@ class MemoryPruneTest {
     }
 
     @Test
+    void noProgressBarWhenOutputIsNotATerminal() {
+        ApiClient.Tenant tenant = server.client().newTenant();
+        AdminRun piped = AdminRun.run("postgres", false, "prune", "--tenant", tenant.id(), "--max-memories-per-user", "1", "--dry-run");
+        AdminRun off = AdminRun.run("postgres", false, "prune", "--tenant", tenant.id(), "--max-memories-per-user", "1", "--no-progress");
+        assertThat(piped.exitCode()).as(piped.toString()).isZero();
+        assertThat(off.exitCode()).as(off.toString()).isZero();
+        assertThat(piped.err() + off.err()).doesNotContain("items/s").doesNotContain("prune");
+    }
+
+    @Test
     void memoryLimitsNeedATenantAndMustNotBeNegative() {
         AdminRun noTenant = AdminRun.run("postgres", false, "prune", "--max-memories-per-user", "5");
         assertThat(noTenant.exitCode()).isEqualTo(2);

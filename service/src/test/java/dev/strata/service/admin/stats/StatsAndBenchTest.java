@@ -42,6 +42,10 @@ class StatsAndBenchTest {
                 .contains("largest: docs/d19 (192 bytes), docs/d18 (182 bytes), docs/d17 (172 bytes)")
                 .contains("warm     20 items, 1940 bytes (0 ephemeral)")
                 .contains("hit ratios").containsPattern("hot +\\{.*hitRatio=");
+        assertThat(run.err()).as("no progress bar when stderr is not a terminal").doesNotContain("items/s");
+        AdminRun quiet = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--no-progress");
+        assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+        assertThat(quiet.out()).contains("warm     20 items, 1940 bytes (0 ephemeral)");
         AdminRun json = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--json", "--no-warm");
         assertThat(json.out()).contains("\"items\" : 20").doesNotContain("\"warm\"");
     }
