@@ -188,5 +188,8 @@ class MemoryPruneTest {
         AdminRun negative = AdminRun.run("postgres", false, "prune", "--tenant", "x", "--max-memory-age-seconds", "-1");
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("must not be negative");
+        AdminRun config = AdminRun.run("postgres", false, "validate-config", "-Dstrata.prune.tenants.x.max-memories-per-user=-1");
+        assertThat(config.exitCode()).as(config.toString()).isEqualTo(1);
+        assertThat(config.out() + config.err()).contains("max-memories-per-user must not be negative");
     }
 }
