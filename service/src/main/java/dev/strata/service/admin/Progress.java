@@ -17,14 +17,24 @@ public final class Progress implements AutoCloseable {
         this.bar = bar;
     }
 
-    /** @param total expected items, or -1 when unknown */
+    /** @param total expected items, or -1 when unknown (then the bar shows the count and rate, without ETA) */
     public static Progress start(String task, long total, boolean wanted) {
-        if (!wanted || System.console() == null) {
+        return start(task, total, wanted, System.console() != null, System.err);
+    }
+
+    /** As {@link #start(String, long, boolean)}, with the terminal check and the stream given (tests). */
+    static Progress start(String task, long total, boolean wanted, boolean terminal, java.io.PrintStream stream) {
+        if (!wanted || !terminal) {
             return new Progress(null);
         }
         return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" items", 1).showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err)).build());
+                .setConsumer(new ConsoleProgressBarConsumer(stream)).build());
+    }
+
+    /** Whether a bar is drawn (false when not wanted or not on a terminal). */
+    public boolean shown() {
+        return bar != null;
     }
 
     public void stepBy(long n) {

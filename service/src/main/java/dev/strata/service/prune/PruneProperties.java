@@ -36,17 +36,38 @@ public record PruneProperties(
 
     /**
      * Limits of one tenant; 0 means unlimited. Over a count or byte limit the oldest items (by last
-     * write) go first.
+     * write) go first. Long-term memories have their own limits: beyond max memories per user the
+     * lowest-importance memories go first (ties: oldest first); older than max memory age (by last
+     * write) they go whatever their importance.
      */
     public record Limits(
             @Min(value = 0, message = "strata.prune max-items must not be negative") long maxItems,
             @Min(value = 0, message = "strata.prune max-bytes must not be negative") long maxBytes,
-            @Min(value = 0, message = "strata.prune max-age-seconds must not be negative") long maxAgeSeconds) {
+            @Min(value = 0, message = "strata.prune max-age-seconds must not be negative") long maxAgeSeconds,
+            @Min(value = 0, message = "strata.prune max-memories-per-user must not be negative") long maxMemoriesPerUser,
+            @Min(value = 0, message = "strata.prune max-memory-age-seconds must not be negative") long maxMemoryAgeSeconds) {
 
-        public static final Limits NONE = new Limits(0, 0, 0);
+        public static final Limits NONE = new Limits(0, 0, 0, 0, 0);
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Limits {
+        }
+
+        /** Item limits only (no memory limits). */
+        public Limits(long maxItems, long maxBytes, long maxAgeSeconds) {
+            this(maxItems, maxBytes, maxAgeSeconds, 0, 0);
+        }
 
         public boolean isUnlimited() {
+            return itemsUnlimited() && memoriesUnlimited();
+        }
+
+        public boolean itemsUnlimited() {
             return maxItems == 0 && maxBytes == 0 && maxAgeSeconds == 0;
+        }
+
+        public boolean memoriesUnlimited() {
+            return maxMemoriesPerUser == 0 && maxMemoryAgeSeconds == 0;
         }
     }
 }

@@ -43,10 +43,17 @@ public final class Pruner {
 
     private final DataSource dataSource;
     private final LongSupplier clockMs;
+    private java.util.function.LongConsumer scanned = n -> { };
 
     public Pruner(DataSource dataSource, LongSupplier clockMs) {
         this.dataSource = dataSource;
         this.clockMs = clockMs;
+    }
+
+    /** Told of every row read (for a progress bar); returns this. */
+    public Pruner onScanned(java.util.function.LongConsumer rows) {
+        this.scanned = rows;
+        return this;
     }
 
     /**
@@ -79,7 +86,7 @@ public final class Pruner {
             expired(read, tenant, now, sink);
             for (String id : tenants(read, tenant)) {
                 PruneProperties.Limits tenantLimits = limits.apply(id);
-                if (tenantLimits != null && !tenantLimits.isUnlimited()) {
+                if (tenantLimits != null && !tenantLimits.itemsUnlimited()) {
                     overLimits(read, id, tenantLimits, now, sink);
                 }
             }
@@ -93,7 +100,7 @@ public final class Pruner {
         return new Report(counts, bytes[0]);
     }
 
-    private static void expired(Connection read, String tenant, long now, Consumer<Candidate> sink) throws SQLException {
+    private void expired(Connection read, String tenant, long now, Consumer<Candidate> sink) throws SQLException {
         String sql = "SELECT tenant_id, namespace, item_key, version, octet_length(value), updated_at FROM kv_items "
                 + "WHERE expires_at IS NOT NULL AND expires_at <= ?" + (tenant == null ? "" : " AND tenant_id = ?");
         try (PreparedStatement statement = read.prepareStatement(sql)) {
@@ -104,6 +111,7 @@ public final class Pruner {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    scanned.accept(1);
                     sink.accept(new Candidate(new ItemKey(rows.getString(1), rows.getString(2), rows.getString(3)), rows.getLong(4),
                             rows.getInt(5), rows.getTimestamp(6).getTime(), Reason.EXPIRED));
                 }
@@ -112,7 +120,7 @@ public final class Pruner {
     }
 
     /** Newest first: items are kept while they fit every limit; from the first that does not, the rest go. */
-    private static void overLimits(Connection read, String tenant, PruneProperties.Limits limits, long now,
+    private void overLimits(Connection read, String tenant, PruneProperties.Limits limits, long now,
                                    Consumer<Candidate> sink) throws SQLException {
         String sql = """
                 SELECT namespace, item_key, version, octet_length(value), updated_at FROM kv_items
@@ -128,6 +136,7 @@ public final class Pruner {
             statement.setTimestamp(2, new Timestamp(now));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
+                    scanned.accept(1);
                     int size = rows.getInt(4);
                     long updatedAt = rows.getTimestamp(5).getTime();
                     if (cutOff == null) {

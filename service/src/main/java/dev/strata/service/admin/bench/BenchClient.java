@@ -16,12 +16,65 @@ final class BenchClient {
     private final String base;
     private final String authorization;
     private final String namespace;
+    private final String memoryUser;
 
-    BenchClient(HttpClient http, String base, String apiKey, String namespace) {
+    BenchClient(HttpClient http, String base, String apiKey, String namespace, String memoryUser) {
         this.http = http;
         this.base = base;
         this.authorization = "Bearer " + apiKey;
         this.namespace = namespace;
+        this.memoryUser = memoryUser;
+    }
+
+    /** Subjects and facts combined into memory texts and search queries (varied enough to embed differently). */
+    private static final String[] SUBJECTS = {"travel", "food", "music", "work", "health", "family", "sport", "books", "garden", "money"};
+    private static final String[] FACTS = {"prefers", "dislikes", "is planning", "asked about", "mentioned", "is worried about",
+        "recommended", "has been reading about"};
+
+    static String memoryText(int n) {
+        return "Bench user " + FACTS[n % FACTS.length] + " " + SUBJECTS[(n / FACTS.length) % SUBJECTS.length] + " (note " + n + ")";
+    }
+
+    static String searchQuery(int n) {
+        return "what does the user think about " + SUBJECTS[n % SUBJECTS.length];
+    }
+
+    /** When the mix has semantic operations: fails fast if long-term memories are unavailable to this tenant. */
+    void checkMemories() {
+        int status = status(searchRequest(searchQuery(0)));
+        if (status == -1) {
+            throw new AdminFailure(ExitCode.UNAVAILABLE, "No answer from " + base + ".");
+        }
+        if (status != 200) {
+            throw new AdminFailure(ExitCode.REFUSED, base + " answered HTTP " + status + " to POST /v1/memories/search: is long-term "
+                    + "memory switched on for this tenant (admin flags)?");
+        }
+    }
+
+    /** Writes memories 0..count-1 for the bench user, 100 per request (exact repeats merge, so a second run adds nothing). */
+    void preloadMemories(int count) {
+        for (int from = 0; from < count; from += 100) {
+            StringBuilder body = new StringBuilder("{\"memories\":[");
+            for (int n = from; n < Math.min(count, from + 100); n++) {
+                body.append(n == from ? "" : ",").append(memoryBody(n));
+            }
+            body.append("]}");
+            int status = status(request("/v1/memories").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+            if (status != 200) {
+                throw new AdminFailure(ExitCode.UNAVAILABLE, "Preloading memories failed with HTTP " + status + ".");
+            }
+        }
+    }
+
+    private String memoryBody(int n) {
+        return "{\"userId\":\"" + memoryUser + "\",\"text\":\"" + memoryText(n) + "\",\"importance\":" + ((n % 10) / 10.0) + "}";
+    }
+
+    private HttpRequest searchRequest(String query) {
+        return request("/v1/memories/search").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + memoryUser + "\",\"query\":\"" + query + "\",\"topK\":10}"))
+                .build();
     }
 
     /** Fails fast with a clear message when the server is down or the key is refused. */
@@ -54,7 +107,8 @@ final class BenchClient {
         }
     }
 
-    boolean send(Workload.Op op, String key, String value) {
+    /** @param n a random number choosing the key's memory text or query */
+    boolean send(Workload.Op op, String key, String value, int n) {
         return switch (op) {
             case READ -> {
                 int status = status(request("/v1/kv/" + namespace + "/" + key).GET().build());
@@ -64,6 +118,12 @@ final class BenchClient {
                     .PUT(HttpRequest.BodyPublishers.ofString(value)).build()) == 200;
             case LIST -> status(request("/v1/kv/" + namespace + "?limit=20&prefix=" + key.substring(0, Math.min(3, key.length())))
                     .GET().build()) == 200;
+            case SEARCH -> status(searchRequest(searchQuery(n))) == 200;
+            case MEMORY_WRITE -> {
+                int status = status(request("/v1/memories").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(memoryBody(n))).build());
+                yield status == 200 || status == 201;
+            }
         };
     }
 

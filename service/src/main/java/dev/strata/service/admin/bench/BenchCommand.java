@@ -25,12 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code admin bench}: a closed-loop load generator against a running server's HTTP API. Each of
- * {@code --concurrency} workers sends one request at a time (reads, writes and listings in the given
- * mix) for {@code --duration}; latencies go to HdrHistograms. Closed-loop numbers understate tail
+ * {@code --concurrency} workers sends one request at a time (reads, writes, listings, semantic searches
+ * and long-term memory writes in the given mix) for {@code --duration}; latencies go to HdrHistograms. Closed-loop numbers understate tail
  * latency under overload (coordinated omission); use them to compare deployments, not as an SLO.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Load a running server (reads/writes/listings, concurrency, duration); print throughput and latency percentiles.")
+        description = "Load a running server (reads/writes/listings, semantic searches and memory writes, concurrency, duration); "
+                + "print throughput and latency percentiles per operation.")
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--url", required = true, paramLabel = "url", description = "Server base URL, e.g. http://localhost:8080.")
@@ -54,6 +55,21 @@ public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--lists", defaultValue = "0", description = "Percent listings (prefix scans; default: ${DEFAULT-VALUE}); the rest are writes.")
     int listPercent;
+
+    @Option(names = "--searches", defaultValue = "0",
+            description = "Percent semantic searches, POST /v1/memories/search (default: ${DEFAULT-VALUE}).")
+    int searchPercent;
+
+    @Option(names = "--memory-writes", defaultValue = "0",
+            description = "Percent long-term memory writes, POST /v1/memories (embedding + deduplication; default: ${DEFAULT-VALUE}).")
+    int memoryWritePercent;
+
+    @Option(names = "--memories", defaultValue = "1000",
+            description = "Distinct memory texts, preloaded when the mix has searches or memory writes (default: ${DEFAULT-VALUE}).")
+    int memories;
+
+    @Option(names = "--memory-user", defaultValue = "bench", description = "User id the memories belong to (default: ${DEFAULT-VALUE}).")
+    String memoryUser;
 
     @Option(names = "--keys", defaultValue = "10000", description = "Distinct keys (default: ${DEFAULT-VALUE}).")
     int keys;
@@ -80,18 +96,24 @@ public class BenchCommand implements Callable<Integer> {
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
         String base = url.replaceAll("/+$", "");
         String value = "\"" + "x".repeat(Math.max(0, valueBytes - 2)) + "\"";
-        BenchClient client = new BenchClient(http, base, apiKey, namespace);
+        BenchClient client = new BenchClient(http, base, apiKey, namespace, memoryUser);
+        Workload workload = new Workload(readPercent, listPercent, searchPercent, memoryWritePercent);
         client.check();
+        if (workload.usesMemories()) {
+            client.checkMemories();
+        }
         if (!noPreload) {
             client.preload(keys, value);
+            if (workload.usesMemories()) {
+                client.preloadMemories(memories);
+            }
         }
-        Workload workload = new Workload(readPercent, listPercent);
         runPhase(client, workload, value, warmupSeconds, null);
         OperationStats stats = new OperationStats();
         long started = System.nanoTime();
         runPhase(client, workload, value, durationSeconds, stats);
         double seconds = (System.nanoTime() - started) / 1e9;
-        report(stats, seconds);
+        report(stats, seconds, workload);
         return stats.errors() == 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
 
@@ -103,8 +125,12 @@ public class BenchCommand implements Callable<Integer> {
                 || valueBytes > 1_000_000) {
             throw new AdminFailure(ExitCode.USAGE, "--duration ≥ 1, --warmup ≥ 0, --concurrency 1..4096, --keys ≥ 1, --value-bytes 2..1000000.");
         }
-        if (readPercent < 0 || listPercent < 0 || readPercent + listPercent > 100) {
-            throw new AdminFailure(ExitCode.USAGE, "--reads and --lists are percentages that add up to at most 100.");
+        if (readPercent < 0 || listPercent < 0 || searchPercent < 0 || memoryWritePercent < 0
+                || readPercent + listPercent + searchPercent + memoryWritePercent > 100) {
+            throw new AdminFailure(ExitCode.USAGE, "--reads, --lists, --searches and --memory-writes are percentages that add up to at most 100.");
+        }
+        if (memories < 1 || memoryUser == null || memoryUser.isBlank()) {
+            throw new AdminFailure(ExitCode.USAGE, "--memories ≥ 1 and a non-empty --memory-user.");
         }
         try {
             URI uri = URI.create(url);
@@ -130,7 +156,7 @@ public class BenchCommand implements Callable<Integer> {
                         Workload.Op op = workload.next(random);
                         String key = "k" + random.nextInt(keys);
                         long start = System.nanoTime();
-                        boolean ok = client.send(op, key, value);
+                        boolean ok = client.send(op, key, value, random.nextInt(memories));
                         if (stats != null) {
                             stats.record(op, System.nanoTime() - start, ok);
                         }
@@ -144,7 +170,7 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void report(OperationStats stats, double seconds) {
+    private void report(OperationStats stats, double seconds, Workload workload) {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Map<String, Object>> rows = stats.summary(seconds);
         if (json) {
@@ -152,14 +178,20 @@ public class BenchCommand implements Callable<Integer> {
             result.put("url", url);
             result.put("concurrency", concurrency);
             result.put("seconds", Math.round(seconds * 10) / 10.0);
+            result.put("mix", Map.of("reads", readPercent, "lists", listPercent, "searches", searchPercent,
+                    "memoryWrites", memoryWritePercent, "writes", workload.writePercent()));
             result.put("operations", rows);
             Output.json(out, result);
             return;
         }
         out.printf("%s: %d workers, %.1f s measured after %d s warm-up; %d%% reads, %d%% listings, %d%% writes; %d keys, %d-byte values%n",
-                url, concurrency, seconds, warmupSeconds, readPercent, listPercent, 100 - readPercent - listPercent, keys, valueBytes);
-        out.printf("%-6s %9s %9s %8s %8s %8s %8s %8s %7s%n", "op", "count", "ops/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors");
-        rows.forEach((op, r) -> out.printf("%-6s %9d %9.0f %8.2f %8.2f %8.2f %8.2f %8.2f %7d%n", op, r.get("count"), r.get("opsPerSecond"),
+                url, concurrency, seconds, warmupSeconds, readPercent, listPercent, workload.writePercent(), keys, valueBytes);
+        if (workload.usesMemories()) {
+            out.printf("semantic: %d%% searches, %d%% memory writes; %d memory texts of user %s%n", searchPercent, memoryWritePercent,
+                    memories, memoryUser);
+        }
+        out.printf("%-9s %9s %9s %8s %8s %8s %8s %8s %7s%n", "op", "count", "ops/s", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms", "errors");
+        rows.forEach((op, r) -> out.printf("%-9s %9d %9.0f %8.2f %8.2f %8.2f %8.2f %8.2f %7d%n", op, r.get("count"), r.get("opsPerSecond"),
                 r.get("p50Ms"), r.get("p90Ms"), r.get("p99Ms"), r.get("p999Ms"), r.get("maxMs"), r.get("errors")));
         out.flush();
     }

@@ -44,7 +44,7 @@ final class OperationStats {
             all.add(histogram);
             long opErrors = errors.get(op).sum();
             allErrors += opErrors;
-            rows.put(op.name().toLowerCase(), row(histogram, seconds, opErrors));
+            rows.put(op.label(), row(histogram, seconds, opErrors));
         }
         rows.put("all", row(all, seconds, allErrors));
         return rows;

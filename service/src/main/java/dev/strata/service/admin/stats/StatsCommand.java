@@ -3,6 +3,7 @@ package dev.strata.service.admin.stats;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
+import dev.strata.service.admin.Progress;
 import dev.strata.service.admin.StoreContext;
 import dev.strata.service.tier.warm.WarmItems;
 import java.io.PrintWriter;
@@ -42,8 +43,11 @@ public class StatsCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "url", description = "A running server (http://host:8080) to read hit ratios from.")
     String server;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
+    @Option(names = "--json", description = "Print the result as JSON (no progress bar).")
     boolean json;
+
+    @Option(names = "--no-progress", description = "Do not show a progress bar while Redis is scanned (none is shown when stderr is not a terminal).")
+    boolean noProgress;
 
     @Spec
     CommandSpec spec;
@@ -93,14 +97,20 @@ public class StatsCommand implements Callable<Integer> {
     /** Counts cached items and value bytes per tenant with one pass over Redis. */
     private void countWarm(WarmItems items, Map<String, Map<String, Object>> tenants) {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        items.forEachPage(tenant, keys -> items.read(keys).forEach(e -> {
-            if (!e.tombstone() && e.value() != null) {
-                long[] c = counts.computeIfAbsent(e.key().tenant(), t -> new long[3]);
-                c[0]++;
-                c[1] += e.value().length;
-                c[2] += e.ephemeral() ? 1 : 0;
-            }
-        }));
+        // Redis keys are walked with SCAN: their number is not known in advance, so the bar shows count and rate.
+        try (Progress progress = Progress.start("stats (Redis scan)", -1, !noProgress && !json)) {
+            items.forEachPage(tenant, keys -> {
+                items.read(keys).forEach(e -> {
+                    if (!e.tombstone() && e.value() != null) {
+                        long[] c = counts.computeIfAbsent(e.key().tenant(), t -> new long[3]);
+                        c[0]++;
+                        c[1] += e.value().length;
+                        c[2] += e.ephemeral() ? 1 : 0;
+                    }
+                });
+                progress.stepBy(keys.size());
+            });
+        }
         counts.forEach((id, c) -> tenants.computeIfAbsent(id, t -> new LinkedHashMap<>())
                 .put("warm", Map.of("items", c[0], "bytes", c[1], "ephemeral", c[2])));
     }

@@ -76,8 +76,14 @@ public final class EmbeddingBatcher implements AutoCloseable {
                 int size = first.texts().size();
                 Job next;
                 while (size < maxBatch && (next = queue.peek()) != null && size + next.texts().size() <= maxBatch) {
-                    jobs.add(queue.poll());
-                    size += next.texts().size();
+                    // Another worker may have taken the peeked job meanwhile: take what is really there (maybe
+                    // nothing). A larger job than peeked is fine, process() splits at maxBatch.
+                    Job taken = queue.poll();
+                    if (taken == null) {
+                        break;
+                    }
+                    jobs.add(taken);
+                    size += taken.texts().size();
                 }
                 process(jobs);
             } catch (InterruptedException e) {
@@ -87,9 +93,9 @@ public final class EmbeddingBatcher implements AutoCloseable {
     }
 
     private void process(List<Job> jobs) {
-        List<String> texts = new ArrayList<>();
-        jobs.forEach(job -> texts.addAll(job.texts()));
         try {
+            List<String> texts = new ArrayList<>();
+            jobs.forEach(job -> texts.addAll(job.texts()));
             List<float[]> vectors = new ArrayList<>(texts.size());
             for (int from = 0; from < texts.size(); from += maxBatch) {
                 vectors.addAll(provider.embed(texts.subList(from, Math.min(texts.size(), from + maxBatch))));

@@ -147,6 +147,32 @@ public class MemoryRepository {
         return jdbc.update("DELETE FROM memories WHERE tenant_id = ? AND id = ?", tenantId, id) > 0;
     }
 
+    /** A memory to delete only if it still has the version that was seen. */
+    public record Seen(String tenantId, String id, long version) { }
+
+    /**
+     * Deletes each memory that still has the version seen (one rewritten meanwhile survives); returns
+     * the ids actually deleted. The change-feed trigger records each deletion for every instance's index.
+     */
+    public List<String> deleteUnchanged(List<Seen> memories) {
+        if (memories.isEmpty()) {
+            return List.of();
+        }
+        int[][] counts = jdbc.batchUpdate("DELETE FROM memories WHERE tenant_id = ? AND id = ? AND version = ?", memories, memories.size(),
+                (statement, seen) -> {
+                    statement.setString(1, seen.tenantId());
+                    statement.setString(2, seen.id());
+                    statement.setLong(3, seen.version());
+                });
+        List<String> deleted = new java.util.ArrayList<>();
+        for (int i = 0; i < memories.size(); i++) {
+            if (counts[0][i] > 0) {
+                deleted.add(memories.get(i).id());
+            }
+        }
+        return deleted;
+    }
+
     private void history(String id, long version, String event, String text, List<String> topics, Map<String, Object> metadata) {
         jdbc.update("INSERT INTO memory_history (memory_id, version, event, text, topics, metadata) VALUES (?, ?, ?, ?, ?::text[], ?::jsonb)",
                 id, version, event, text, topics.toArray(String[]::new), json(metadata));

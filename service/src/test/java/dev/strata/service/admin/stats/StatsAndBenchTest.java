@@ -42,6 +42,10 @@ class StatsAndBenchTest {
                 .contains("largest: docs/d19 (192 bytes), docs/d18 (182 bytes), docs/d17 (172 bytes)")
                 .contains("warm     20 items, 1940 bytes (0 ephemeral)")
                 .contains("hit ratios").containsPattern("hot +\\{.*hitRatio=");
+        assertThat(run.err()).as("no progress bar when stderr is not a terminal").doesNotContain("items/s");
+        AdminRun quiet = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--no-progress");
+        assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+        assertThat(quiet.out()).contains("warm     20 items, 1940 bytes (0 ephemeral)");
         AdminRun json = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--json", "--no-warm");
         assertThat(json.out()).contains("\"items\" : 20").doesNotContain("\"warm\"");
     }
@@ -63,5 +67,34 @@ class StatsAndBenchTest {
         assertThat(refused.err()).contains("refused the API key (HTTP 401)").doesNotContain("sk_nope_0000");
         AdminRun badMix = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", "k", "--reads", "90", "--lists", "20");
         assertThat(badMix.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void benchMixesSemanticSearchesAndMemoryWritesWithTheirOwnPercentiles() {
+        ApiClient api = server.client();
+        ApiClient.Tenant tenant = api.newTenant();
+        AdminRun run = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", tenant.apiKey(), "--duration", "3", "--warmup", "1",
+                "--concurrency", "2", "--keys", "50", "--reads", "40", "--searches", "30", "--memory-writes", "10", "--memories", "40",
+                "--memory-user", "benchy");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("40% reads, 0% listings, 20% writes").contains("semantic: 30% searches, 10% memory writes")
+                .containsPattern("search +[1-9][0-9]* ").containsPattern("mem-write +[1-9][0-9]* ")
+                .containsPattern("read +[1-9][0-9]* ").containsPattern("write +[1-9][0-9]* ");
+        // Every row reports zero errors (the last column).
+        assertThat(run.out()).containsPattern("(?m)^search .* 0$").containsPattern("(?m)^mem-write .* 0$");
+        // The preloaded memories are really there and searchable.
+        ApiClient.Response found = api.as(tenant, "POST", "/v1/memories/search", "{\"userId\":\"benchy\",\"query\":\"travel plans\"}");
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().get("results").size()).isPositive();
+
+        AdminRun json = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", tenant.apiKey(), "--duration", "1", "--warmup", "0",
+                "--concurrency", "1", "--keys", "10", "--reads", "0", "--searches", "100", "--memories", "40", "--memory-user", "benchy",
+                "--json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.out()).contains("\"search\" : {").contains("\"searches\" : 100").doesNotContain("\"read\" : {");
+
+        AdminRun badMix = AdminRun.raw("bench", "--url", api.baseUrl(), "--api-key", "k", "--reads", "80", "--searches", "30");
+        assertThat(badMix.exitCode()).isEqualTo(2);
+        assertThat(badMix.err()).contains("add up to at most 100");
     }
 }
