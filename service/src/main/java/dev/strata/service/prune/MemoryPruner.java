@@ -84,7 +84,7 @@ public final class MemoryPruner {
                     }
                 }
             };
-            for (String id : tenants(read, tenant)) {
+            for (String id : Pruner.tenants(read, tenant)) {
                 PruneProperties.Limits tenantLimits = limits.apply(id);
                 if (tenantLimits != null && !tenantLimits.memoriesUnlimited()) {
                     overLimits(read, id, tenantLimits, now, sink);
@@ -140,21 +140,5 @@ public final class MemoryPruner {
                 }
             }
         }
-    }
-
-    private static List<String> tenants(Connection read, String tenant) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement statement = read.prepareStatement(tenant == null ? "SELECT id FROM tenants ORDER BY id"
-                : "SELECT id FROM tenants WHERE id = ?")) {
-            if (tenant != null) {
-                statement.setString(1, tenant);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getString(1));
-                }
-            }
-        }
-        return ids;
     }
 }

@@ -162,7 +162,8 @@ public final class Pruner {
         }
     }
 
-    private static List<String> tenants(Connection read, String tenant) throws SQLException {
+    /** The tenants a run covers: the one named, or all of them in id order. */
+    static List<String> tenants(Connection read, String tenant) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (PreparedStatement statement = read.prepareStatement(tenant == null ? "SELECT id FROM tenants ORDER BY id"
                 : "SELECT id FROM tenants WHERE id = ?")) {

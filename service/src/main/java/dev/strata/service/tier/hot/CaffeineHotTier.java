@@ -75,10 +75,7 @@ public final class CaffeineHotTier implements HotTier {
         if (recentInvalidations.isStale(key, item.version()) || item.isExpiredAt(now)) {
             return;
         }
-        long deadline = now + maxStalenessMs;
-        if (item.hasTtl()) {
-            deadline = Math.min(deadline, item.expiresAtMs());
-        }
+        long deadline = HotDeadline.of(item, now, maxStalenessMs);
         Entry fresh = new Entry(item, deadline);
         cache.asMap().compute(key, (k, current) ->
                 current == null || current.item().version() < item.version() ? fresh : current);

@@ -93,10 +93,7 @@ public final class PolicyHotTier implements HotTier, AutoCloseable {
         if (recentInvalidations.isStale(key, item.version()) || item.isExpiredAt(now)) {
             return;
         }
-        long deadline = now + maxStalenessMs;
-        if (item.hasTtl()) {
-            deadline = Math.min(deadline, item.expiresAtMs());
-        }
+        long deadline = HotDeadline.of(item, now, maxStalenessMs);
         ReentrantLock lock = stripe(key);
         lock.lock();
         try {
