@@ -48,7 +48,7 @@ class TenantDeletionTest {
         int warmBefore = EmbeddedStores.redisKeys("strata:v1:" + doomed.id() + ":*").size();
         long hotBefore = written.stream().filter(key -> hot.get(key) != null).count();
         assertThat(durableBefore).as("durable items (the ephemeral one is not in PostgreSQL)").isEqualTo(8);
-        assertThat(warmBefore).isEqualTo(9);
+        assertThat(warmBefore).as("9 items and the cached window of session chat-1").isEqualTo(10);
         assertThat(hotBefore).isEqualTo(9);
 
         Response receipt = api.admin("DELETE", "/v1/admin/tenants/" + doomed.id(), null);
