@@ -59,6 +59,10 @@ public class HotTierConfiguration {
     private static HotTier plainTier(HotTierProperties properties, TierMetrics metrics) {
         long budget = Math.max(1024, (long) (properties.maxBytes() * properties.plainShare()));
         log.info("Hot tier: a tenant has learned-placement off; plain Caffeine tier of {} bytes created", budget);
+        return caffeine(budget, properties, metrics);
+    }
+
+    private static CaffeineHotTier caffeine(long budget, HotTierProperties properties, TierMetrics metrics) {
         return new CaffeineHotTier(budget, properties.maxStalenessSeconds(), System::currentTimeMillis,
                 metrics.evictions(Tier.HOT, "size"),
                 metrics.evictions(Tier.HOT, "expired"),
@@ -68,11 +72,7 @@ public class HotTierConfiguration {
     private static HotTier create(HotTierProperties properties, TierMetrics metrics) {
         String policy = properties.policy();
         if (CAFFEINE.contains(policy)) {
-            return new CaffeineHotTier(properties.maxBytes(), properties.maxStalenessSeconds(),
-                    System::currentTimeMillis,
-                    metrics.evictions(Tier.HOT, "size"),
-                    metrics.evictions(Tier.HOT, "expired"),
-                    metrics.evictions(Tier.HOT, "invalidated"));
+            return caffeine(properties.maxBytes(), properties, metrics);
         }
         if (!POLICIES.contains(policy)) {
             throw new IllegalStateException("strata.hot.policy=" + policy + " is not a known policy; choose one of "
