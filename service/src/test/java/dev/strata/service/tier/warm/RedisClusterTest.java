@@ -67,7 +67,10 @@ class RedisClusterTest {
 
     @Test
     void itemsBatchesCoherenceAndTenantDeletionWorkOnACluster() throws Exception {
-        Map<String, String> clusterConfig = Map.of("strata.warm.url", "redis://127.0.0.1:" + seedPort, "strata.warm.cluster", "true");
+        // A generous timeout: with the default 250 ms a CPU spike on a shared CI machine can make the server
+        // detach from the cluster (by design) and serve from PostgreSQL, which is not what this test is about.
+        Map<String, String> clusterConfig = Map.of("strata.warm.url", "redis://127.0.0.1:" + seedPort, "strata.warm.cluster", "true",
+                "strata.warm.timeout-ms", "2000");
         try (TestServer a = TestServer.withRedis(clusterConfig); TestServer b = TestServer.withRedis(clusterConfig);
              JedisCluster direct = new JedisCluster(Set.of(new HostAndPort("127.0.0.1", seedPort)), DefaultJedisClientConfig.builder().build())) {
             ApiClient api = a.client();
