@@ -6,8 +6,9 @@
 # Results: stdout and service/target/semantic-bench.md (quoted in docs/benchmarks/semantic.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -pl service -am test-compile -DskipTests
-./mvnw -B -q -pl service dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+# One reactor build, so the placement module resolves to its classes without being installed first.
+./mvnw -B -q -pl service -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="service/target/test-classes:service/target/classes:$(cat service/target/bench-classpath.txt)"
 exec java -Xmx${BENCH_HEAP:-6g} --add-modules jdk.incubator.vector -Dlogging.level.root=warn -cp "$cp" \
   dev.strata.service.memory.bench.SemanticBenchmark "$@"

@@ -37,6 +37,16 @@ public final class Progress implements AutoCloseable {
         return bar != null;
     }
 
+    /**
+     * Sets the expected total once it is known or estimated (after the bar started without one), so
+     * the bar shows an ETA. An estimate may be off; {@link #close()} ends the bar at what was done.
+     */
+    public void expect(long total) {
+        if (bar != null && total > 0) {
+            bar.maxHint(total);
+        }
+    }
+
     public void stepBy(long n) {
         if (bar != null) {
             bar.stepBy(n);
@@ -46,6 +56,10 @@ public final class Progress implements AutoCloseable {
     @Override
     public void close() {
         if (bar != null) {
+            // An estimated total (Redis keys that are not items, rows a prune skipped) must not leave the bar short of its end.
+            if (bar.getMax() > 0 && bar.getCurrent() != bar.getMax()) {
+                bar.maxHint(bar.getCurrent());
+            }
             bar.close();
         }
     }

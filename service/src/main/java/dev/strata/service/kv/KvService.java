@@ -50,31 +50,31 @@ public class KvService {
             metrics.recordNanos(Tier.HOT, Operation.GET, System.nanoTime() - start);
         }
         if (item != null) {
-            metrics.hit(Tier.HOT);
+            metrics.hit(Tier.HOT, key.tenant());
             return new ReadResult(item, Tier.HOT);
         }
         long afterHot = System.nanoTime();
-        metrics.miss(Tier.HOT);
+        metrics.miss(Tier.HOT, key.tenant());
         if (warm.isAvailable()) {
             item = warm.get(key);
             long afterWarm = System.nanoTime();
             metrics.recordNanos(Tier.WARM, Operation.GET, afterWarm - afterHot);
             if (item != null) {
-                metrics.hit(Tier.WARM);
+                metrics.hit(Tier.WARM, key.tenant());
                 hot.put(key, item);
                 metrics.promotedWarmToHot();
                 return new ReadResult(item, Tier.WARM);
             }
-            metrics.miss(Tier.WARM);
+            metrics.miss(Tier.WARM, key.tenant());
         }
         long beforeDurable = System.nanoTime();
         item = durable.read(key);
         metrics.recordNanos(Tier.DURABLE, Operation.GET, System.nanoTime() - beforeDurable);
         if (item == null) {
-            metrics.miss(Tier.DURABLE);
+            metrics.miss(Tier.DURABLE, key.tenant());
             return null;
         }
-        metrics.hit(Tier.DURABLE);
+        metrics.hit(Tier.DURABLE, key.tenant());
         if (warm.isAvailable()) {
             warm.store(key, item);
             metrics.promotedDurableToWarm();

@@ -25,9 +25,16 @@ public class TierMetrics {
     private final Counter promotionsDurableToWarm;
     private final Counter promotionsDurableToHot;
     private final MeterRegistry registry;
+    private final TenantHitCounters tenants;
 
     public TierMetrics(MeterRegistry registry) {
+        this(registry, new TenantHitCounters());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public TierMetrics(MeterRegistry registry, TenantHitCounters tenants) {
         this.registry = registry;
+        this.tenants = tenants;
         for (Tier tier : Tier.values()) {
             hits.put(tier, Counter.builder(StrataMetrics.TIER_HITS).tag(StrataMetrics.TAG_TIER, tier.label())
                     .description("Reads answered by this tier").register(registry));
@@ -59,12 +66,19 @@ public class TierMetrics {
         return (java.util.concurrent.ThreadLocalRandom.current().nextInt() & 15) == 0;
     }
 
-    public void hit(Tier tier) {
+    /** A read of this tenant's item answered by this tier (counted for the instance and for the tenant). */
+    public void hit(Tier tier, String tenant) {
         hits.get(tier).increment();
+        tenants.hit(tenant, tier);
     }
 
-    public void miss(Tier tier) {
+    public void miss(Tier tier, String tenant) {
         misses.get(tier).increment();
+        tenants.miss(tenant, tier);
+    }
+
+    public TenantHitCounters tenants() {
+        return tenants;
     }
 
     public void recordNanos(Tier tier, Operation operation, long nanos) {

@@ -108,29 +108,58 @@ public final class MemoryPruner {
     }
 
     /**
-     * One pass per tenant: each memory is ranked within its user's memories that are young enough,
-     * most important (then newest) first; those older than max age or ranked beyond max per user go.
-     * Listed per user, lowest importance (then oldest) first.
+     * The memories over a tenant's limits: each memory is ranked within its user's memories that are
+     * young enough, most important (then newest) first; those older than max age or ranked beyond max
+     * per user go. Parameters: cutoff, cutoff, tenant, max per user.
      */
+    private static final String OVER_LIMITS = """
+            SELECT user_id, id, version, importance, created_at, updated_at, aged, rank FROM (
+              SELECT user_id, id, version, importance, created_at, updated_at, updated_at < ? AS aged,
+                     row_number() OVER (PARTITION BY user_id, updated_at < ?
+                                        ORDER BY importance DESC, created_at DESC, id DESC) AS rank
+                FROM memories WHERE tenant_id = ?) ranked
+             WHERE aged OR rank > ?""";
+
+    /**
+     * How many memories a {@link #run} with these arguments would list (now), so a progress bar can
+     * show an ETA. Costs one more ranking pass per limited tenant.
+     */
+    public long candidatesToScan(String tenant, Function<String, PruneProperties.Limits> limits) throws SQLException {
+        long now = clockMs.getAsLong();
+        long total = 0;
+        try (Connection read = dataSource.getConnection()) {
+            for (String id : Pruner.tenants(read, tenant)) {
+                PruneProperties.Limits tenantLimits = limits.apply(id);
+                if (tenantLimits != null && !tenantLimits.memoriesUnlimited()) {
+                    try (PreparedStatement statement = read.prepareStatement("SELECT count(*) FROM (" + OVER_LIMITS + ") candidates")) {
+                        bindOverLimits(statement, id, tenantLimits, now);
+                        try (ResultSet rows = statement.executeQuery()) {
+                            rows.next();
+                            total += rows.getLong(1);
+                        }
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    private static void bindOverLimits(PreparedStatement statement, String tenant, PruneProperties.Limits limits, long now) throws SQLException {
+        long cutoffMs = limits.maxMemoryAgeSeconds() == 0 ? 0 : now - limits.maxMemoryAgeSeconds() * 1000;
+        long maxPerUser = limits.maxMemoriesPerUser() == 0 ? Long.MAX_VALUE : limits.maxMemoriesPerUser();
+        statement.setTimestamp(1, new Timestamp(cutoffMs));
+        statement.setTimestamp(2, new Timestamp(cutoffMs));
+        statement.setString(3, tenant);
+        statement.setLong(4, maxPerUser);
+    }
+
+    /** One pass per tenant over {@link #OVER_LIMITS}, listed per user, lowest importance (then oldest) first. */
     private void overLimits(Connection read, String tenant, PruneProperties.Limits limits, long now,
                                    Consumer<Candidate> sink) throws SQLException {
-        long cutoffMs = limits.maxMemoryAgeSeconds() == 0 ? Long.MIN_VALUE : now - limits.maxMemoryAgeSeconds() * 1000;
-        long maxPerUser = limits.maxMemoriesPerUser() == 0 ? Long.MAX_VALUE : limits.maxMemoriesPerUser();
-        String sql = """
-                SELECT user_id, id, version, importance, created_at, updated_at, aged, rank FROM (
-                  SELECT user_id, id, version, importance, created_at, updated_at, updated_at < ? AS aged,
-                         row_number() OVER (PARTITION BY user_id, updated_at < ?
-                                            ORDER BY importance DESC, created_at DESC, id DESC) AS rank
-                    FROM memories WHERE tenant_id = ?) ranked
-                 WHERE aged OR rank > ?
-                 ORDER BY user_id, importance, created_at, id""";
-        Timestamp cutoff = new Timestamp(cutoffMs == Long.MIN_VALUE ? 0 : cutoffMs);
+        String sql = OVER_LIMITS + " ORDER BY user_id, importance, created_at, id";
         try (PreparedStatement statement = read.prepareStatement(sql)) {
             statement.setFetchSize(1000);
-            statement.setTimestamp(1, cutoff);
-            statement.setTimestamp(2, cutoff);
-            statement.setString(3, tenant);
-            statement.setLong(4, maxPerUser);
+            bindOverLimits(statement, tenant, limits, now);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     scanned.accept(1);

@@ -100,6 +100,31 @@ public final class Pruner {
         return new Report(counts, bytes[0]);
     }
 
+    /**
+     * How many rows a {@link #run} with these arguments would read (now): the expired items plus the
+     * live items of every tenant with limits. One counting pass, so a progress bar can show an ETA.
+     */
+    public long rowsToScan(String tenant, Function<String, PruneProperties.Limits> limits) throws SQLException {
+        long now = clockMs.getAsLong();
+        String sql = "SELECT tenant_id, count(*) FILTER (WHERE expires_at IS NOT NULL AND expires_at <= ?), count(*) FILTER (WHERE expires_at IS NULL OR expires_at > ?) "
+                + "FROM kv_items" + (tenant == null ? "" : " WHERE tenant_id = ?") + " GROUP BY tenant_id";
+        long total = 0;
+        try (Connection read = dataSource.getConnection(); PreparedStatement statement = read.prepareStatement(sql)) {
+            statement.setTimestamp(1, new Timestamp(now));
+            statement.setTimestamp(2, new Timestamp(now));
+            if (tenant != null) {
+                statement.setString(3, tenant);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    PruneProperties.Limits tenantLimits = limits.apply(rows.getString(1));
+                    total += rows.getLong(2) + (tenantLimits != null && !tenantLimits.itemsUnlimited() ? rows.getLong(3) : 0);
+                }
+            }
+        }
+        return total;
+    }
+
     private void expired(Connection read, String tenant, long now, Consumer<Candidate> sink) throws SQLException {
         String sql = "SELECT tenant_id, namespace, item_key, version, octet_length(value), updated_at FROM kv_items "
                 + "WHERE expires_at IS NOT NULL AND expires_at <= ?" + (tenant == null ? "" : " AND tenant_id = ?");

@@ -1,6 +1,7 @@
 package dev.strata.service.stats;
 
 import dev.strata.service.api.RequestBodies;
+import dev.strata.service.observability.TenantHitCounters;
 import dev.strata.service.tenant.TenantPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v1/stats}: the figures behind the console's status page. Any tenant key may read
- * them: they are this instance's aggregates over all tenants (no tenant's keys, values or counts),
+ * them: they are this instance's aggregates over all tenants (no tenant's keys, values or counts)
+ * plus the caller's own read hit ratios per tier,
  * and the health part is what the public {@code /actuator/health} already shows. {@code instance}
  * is a random id chosen at start-up, so a client behind a load balancer can tell that consecutive
  * answers came from different instances without learning host names.
@@ -29,17 +31,20 @@ public class StatsController {
 
     private final StatsSampler sampler;
     private final HealthEndpoint health;
+    private final TenantHitCounters tenantCounters;
 
-    public StatsController(StatsSampler sampler, HealthEndpoint health) {
+    public StatsController(StatsSampler sampler, HealthEndpoint health, TenantHitCounters tenantCounters) {
         this.sampler = sampler;
         this.health = health;
+        this.tenantCounters = tenantCounters;
     }
 
     @GetMapping("/v1/stats")
     ResponseEntity<Map<String, Object>> stats(HttpServletRequest request) {
         RequestBodies.allowOnly(request, Set.of());
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("tenant", TenantPrincipal.of(request).tenantId());
+        String tenant = TenantPrincipal.of(request).tenantId();
+        answer.put("tenant", tenant);
         answer.put("instance", sampler.instanceId());
         answer.put("sampleIntervalSeconds", sampler.properties().sampleIntervalSeconds());
         answer.put("windowSeconds", sampler.properties().windowSeconds());
@@ -51,6 +56,8 @@ public class StatsController {
             samples.add(row);
         }
         answer.put("samples", samples);
+        // The caller's own reads on this instance since it started (other tenants' counts stay private).
+        answer.put("tenantHitRatios", TenantStatsController.view(tenantCounters.of(tenant)));
         Map<String, Object> stores = new LinkedHashMap<>();
         stores.put("postgres", component("db"));
         stores.put("redis", component("redis"));

@@ -35,6 +35,7 @@ public class StatsSampler implements SmartLifecycle {
     private final StoreSizes sizes;
     private final LongSupplier clockMs = System::currentTimeMillis;
     private final String instanceId = java.util.UUID.randomUUID().toString().substring(0, 8);
+    private final java.time.Instant startedAt = java.time.Instant.now();
     private ScheduledExecutorService scheduler;
 
     public StatsSampler(StatsProperties properties, TierMetrics metrics, HotTier hot, WarmTier warm, DataSource dataSource) {
@@ -80,6 +81,11 @@ public class StatsSampler implements SmartLifecycle {
     /** A random id for this process, so clients can tell instances apart behind a load balancer. */
     public String instanceId() {
         return instanceId;
+    }
+
+    /** When this instance began counting (the counters behind every ratio start here). */
+    public java.time.Instant startedAt() {
+        return startedAt;
     }
 
     public StatsProperties properties() {

@@ -39,6 +39,15 @@ public record AdminRun(int exitCode, String out, String err) {
         return name;
     }
 
+    /** stdout parsed as JSON (for runs with --json). */
+    public com.fasterxml.jackson.databind.JsonNode json() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + this, e);
+        }
+    }
+
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;

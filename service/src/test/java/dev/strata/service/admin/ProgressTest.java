@@ -23,6 +23,22 @@ class ProgressTest {
     }
 
     @Test
+    void anExpectedTotalSetAfterTheStartGivesPercentAndEtaAndTheBarEndsAtWhatWasDone() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Progress progress = Progress.start("stats", -1, true, true, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+            progress.expect(4000);
+            progress.stepBy(1000);
+            Thread.sleep(1200);
+            String drawn = bytes.toString(StandardCharsets.UTF_8);
+            // "stats  25% [==  ] 1000/4000 items (0:00:01 / 0:00:03) …": elapsed / remaining.
+            assertThat(drawn).contains("25%").contains("1000/4000").containsPattern("\\(\\d+:\\d\\d:\\d\\d / \\d+:\\d\\d:\\d\\d\\)");
+            progress.stepBy(500);
+        }
+        // The estimate was high (1500 done): the bar closes at 100 % of what was done, not at 37 %.
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("100%").contains("1500/1500");
+    }
+
+    @Test
     void nothingIsDrawnWhenNotWantedOrNotOnATerminal() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -63,6 +63,36 @@ class StatsApiTest {
     }
 
     @Test
+    void readHitsAreCountedPerTenantAndEachTenantSeesOnlyItsOwn() {
+        Tenant reader = api.newTenant();
+        Tenant other = api.newTenant();
+        api.as(reader, "PUT", "/v1/kv/stats/a", "{\"v\":1}");
+        for (int i = 0; i < 4; i++) {
+            api.as(reader, "GET", "/v1/kv/stats/a", null);
+        }
+        // Misses in every tier: nothing is stored under this key.
+        api.as(reader, "GET", "/v1/kv/stats/absent", null);
+        for (int i = 0; i < 7; i++) {
+            api.as(other, "GET", "/v1/kv/stats/absent" + i, null);
+        }
+        JsonNode own = api.as(reader, "GET", "/v1/stats", null).json().get("tenantHitRatios");
+        // Every read asks the hot tier once: 5 reads, whatever the hot tier kept.
+        assertThat(own.get("hot").get("hits").asLong() + own.get("hot").get("misses").asLong()).isEqualTo(5);
+        assertThat(own.get("durable").get("misses").asLong()).isEqualTo(1);
+        assertThat(own.get("hot").get("hitRatio").asDouble()).isBetween(0.0, 1.0);
+
+        Response all = api.admin("GET", "/v1/admin/stats/tenants", null);
+        assertThat(all.status()).isEqualTo(200);
+        JsonNode tenants = all.json().get("tenants");
+        assertThat(tenants.get(reader.id())).isEqualTo(own);
+        assertThat(tenants.get(other.id()).get("hot").get("misses").asLong()).isEqualTo(7);
+        assertThat(tenants.get(other.id()).get("durable").get("hits").asLong()).isZero();
+        assertThat(all.json().get("instance").asText()).isEqualTo(api.as(reader, "GET", "/v1/stats", null).json().get("instance").asText());
+        // A tenant key cannot read other tenants' counts.
+        assertThat(api.as(reader, "GET", "/v1/admin/stats/tenants", null).status()).isIn(401, 403);
+    }
+
+    @Test
     void needsAValidKeyAndRefusesUnknownParameters() {
         Response anonymous = api.send("GET", "/v1/stats", null, null);
         assertThat(anonymous.status()).isEqualTo(401);

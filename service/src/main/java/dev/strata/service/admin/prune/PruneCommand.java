@@ -103,18 +103,23 @@ public class PruneCommand implements Callable<Integer> {
             String origin = InvalidationBroadcast.newOrigin();
             Pruner.Report report;
             MemoryPruner.Report memories;
-            // Rows read, items and memories: the total is not known in advance, so the bar shows count and rate.
+            Pruner pruner = new Pruner(stores.dataSource(), System::currentTimeMillis);
+            MemoryRepository repository = new MemoryRepository(stores.jdbc(),
+                    new TransactionTemplate(new DataSourceTransactionManager(stores.dataSource())), Output.mapper());
+            MemoryPruner memoryPruner = new MemoryPruner(stores.dataSource(), repository, System::currentTimeMillis);
+            // Rows read, items and memories. Counted first only when a bar is drawn: the count is a pass of its own.
             try (Progress progress = Progress.start(dryRun ? "prune (dry run)" : "prune", -1, !noProgress && !json)) {
-                report = new Pruner(stores.dataSource(), System::currentTimeMillis).onScanned(progress::stepBy).run(tenant, limits, dryRun, candidate -> {
+                if (progress.shown()) {
+                    progress.expect(pruner.rowsToScan(tenant, limits) + memoryPruner.candidatesToScan(tenant, limits));
+                }
+                report = pruner.onScanned(progress::stepBy).run(tenant, limits, dryRun, candidate -> {
                     if (!json && listed[0]++ < maxListed) {
                         ItemKey key = candidate.key();
                         out.printf("%s %-9s %s/%s/%s  %d bytes, last written %s%n", dryRun ? "would remove" : "removed", candidate.reason(),
                                 key.tenant(), key.namespace(), key.key(), candidate.bytes(), Instant.ofEpochMilli(candidate.updatedAtMs()));
                     }
                 }, batch -> forgetCopies(stores, origin, batch));
-                MemoryRepository repository = new MemoryRepository(stores.jdbc(),
-                        new TransactionTemplate(new DataSourceTransactionManager(stores.dataSource())), Output.mapper());
-                memories = new MemoryPruner(stores.dataSource(), repository, System::currentTimeMillis).onScanned(progress::stepBy).run(tenant, limits,
+                memories = memoryPruner.onScanned(progress::stepBy).run(tenant, limits,
                         dryRun, candidate -> {
                             if (!json && listed[0]++ < maxListed) {
                                 out.printf("%s %-21s memory %s/%s/%s  importance %.2f, created %s, last written %s%n",

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code admin stats}: per tenant, live items and bytes in PostgreSQL (with oldest/newest write and the
- * largest keys) and in Redis; with --server, the tier hit ratios a running instance has counted.
+ * largest keys) and in Redis; with --server, the read hit ratios per tier that running instances have
+ * counted, per tenant when the admin token is configured.
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Per tenant and tier: items, bytes, oldest/newest, largest keys; hit ratios from a running server.")
@@ -40,8 +41,11 @@ public class StatsCommand implements Callable<Integer> {
     @Option(names = "--no-warm", description = "Skip scanning Redis.")
     boolean noWarm;
 
-    @Option(names = "--server", paramLabel = "url", description = "A running server (http://host:8080) to read hit ratios from.")
-    String server;
+    @Option(names = "--server", paramLabel = "url",
+            description = "A running server (http://host:8080) to read read-hit ratios from; repeat it for every instance, the counts are summed. "
+                    + "Per tenant with the server's admin token (strata.admin.token / STRATA_ADMIN_TOKEN, read from the configuration like every "
+                    + "other setting); without it, over all tenants.")
+    List<String> servers = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the result as JSON (no progress bar).")
     boolean json;
@@ -86,8 +90,21 @@ public class StatsCommand implements Callable<Integer> {
             Optional<WarmItems> warm = noWarm ? Optional.empty() : stores.warm();
             warm.ifPresent(items -> countWarm(items, tenants));
             result.put("tenants", tenants);
-            if (server != null) {
-                result.put("hitRatios", ServerHitRatios.fetch(server));
+            if (!servers.isEmpty()) {
+                String token = stores.environment().getProperty("strata.admin.token", "");
+                if (token.isBlank()) {
+                    Map<String, Object> totals = new LinkedHashMap<>();
+                    ServerReadCounts.totals(servers).forEach((tier, counts) -> totals.put(tier, ServerReadCounts.view(counts)));
+                    result.put("hitRatios", totals);
+                } else {
+                    ServerReadCounts.perTenant(servers, token).forEach((id, tiers) -> {
+                        if (tenant == null || tenant.equals(id)) {
+                            Map<String, Object> ratios = new LinkedHashMap<>();
+                            tiers.forEach((tier, counts) -> ratios.put(tier, ServerReadCounts.view(counts)));
+                            tenants.computeIfAbsent(id, t -> new LinkedHashMap<>()).put("hitRatios", ratios);
+                        }
+                    });
+                }
             }
         }
         print(result);
@@ -97,8 +114,12 @@ public class StatsCommand implements Callable<Integer> {
     /** Counts cached items and value bytes per tenant with one pass over Redis. */
     private void countWarm(WarmItems items, Map<String, Map<String, Object>> tenants) {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        // Redis keys are walked with SCAN: their number is not known in advance, so the bar shows count and rate.
         try (Progress progress = Progress.start("stats (Redis scan)", -1, !noProgress && !json)) {
+            // SCAN does not say how many keys it will visit: estimate with the tenant's durable items, or all keys in Redis.
+            if (progress.shown()) {
+                progress.expect(tenant != null && tenants.get(tenant) != null && tenants.get(tenant).get("durable") instanceof Map<?, ?> d
+                        ? (Long) d.get("items") : items.keyCount());
+            }
             items.forEachPage(tenant, keys -> {
                 items.read(keys).forEach(e -> {
                     if (!e.tombstone() && e.value() != null) {
@@ -113,6 +134,17 @@ public class StatsCommand implements Callable<Integer> {
         }
         counts.forEach((id, c) -> tenants.computeIfAbsent(id, t -> new LinkedHashMap<>())
                 .put("warm", Map.of("items", c[0], "bytes", c[1], "ephemeral", c[2])));
+    }
+
+    /** "hot 0.950 (950 hits, 50 misses), warm …" */
+    private static String describe(Map<?, ?> ratios) {
+        List<String> parts = new ArrayList<>();
+        ratios.forEach((tier, r) -> {
+            Map<?, ?> counts = (Map<?, ?>) r;
+            parts.add(String.format(java.util.Locale.ROOT, "%s %.3f (%s hits, %s misses)", tier, ((Number) counts.get("hitRatio")).doubleValue(),
+                    counts.get("hits"), counts.get("misses")));
+        });
+        return String.join(", ", parts);
     }
 
     @SuppressWarnings("unchecked")
@@ -138,10 +170,13 @@ public class StatsCommand implements Callable<Integer> {
             if (tiers.get("warm") instanceof Map<?, ?> w) {
                 out.printf("  warm     %d items, %d bytes (%d ephemeral)%n", w.get("items"), w.get("bytes"), w.get("ephemeral"));
             }
+            if (tiers.get("hitRatios") instanceof Map<?, ?> ratios) {
+                out.println("  reads    " + describe(ratios) + " (" + servers.size() + " server(s), since each started)");
+            }
         });
         if (result.get("hitRatios") instanceof Map<?, ?> ratios) {
-            out.println("hit ratios (" + server + ", since its start, all tenants):");
-            ratios.forEach((tier, r) -> out.printf("  %-8s %s%n", tier, r));
+            out.println("reads, all tenants (" + String.join(", ", servers) + ", since each started; per tenant needs strata.admin.token):");
+            out.println("  " + describe(ratios));
         }
         out.flush();
     }

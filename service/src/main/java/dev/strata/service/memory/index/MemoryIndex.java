@@ -67,6 +67,7 @@ public final class MemoryIndex implements AutoCloseable {
     private static final String ID_VALUES = "id_dv";
     private static final String TEXT = "text";
     private static final String VECTOR = "vec";
+    public static final int DEFAULT_SEARCH_BEAM = 100;
 
     private final Path directoryPath;
     private final boolean temporary;
@@ -74,8 +75,22 @@ public final class MemoryIndex implements AutoCloseable {
     private final Analyzer analyzer = new EnglishAnalyzer();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final int searchBeam;
 
     public MemoryIndex(Path directoryPath, boolean temporary) {
+        this(directoryPath, temporary, DEFAULT_SEARCH_BEAM);
+    }
+
+    /**
+     * @param searchBeam the fewest nearest neighbours asked of the HNSW graph per search (Lucene's
+     *     k, HNSW's "ef"): a wider beam explores more of the graph, raising recall at a cost
+     *     roughly linear in it
+     */
+    public MemoryIndex(Path directoryPath, boolean temporary, int searchBeam) {
+        if (searchBeam < 1) {
+            throw new IllegalArgumentException("search beam must be at least 1, not " + searchBeam);
+        }
+        this.searchBeam = searchBeam;
         this.directoryPath = directoryPath;
         this.temporary = temporary;
         try {
@@ -191,13 +206,17 @@ public final class MemoryIndex implements AutoCloseable {
      * stored vector) and its keyword score.
      */
     public List<IndexHit> candidates(float[] query, String queryText, IndexFilter filter, int candidates) {
+        return candidates(query, queryText, filter, candidates, searchBeam);
+    }
+
+    private List<IndexHit> candidates(float[] query, String queryText, IndexFilter filter, int candidates, int beam) {
         Query restriction = filterQuery(filter);
         IndexSearcher searcher = acquire();
         try {
             Map<Integer, Float> keywordScores = new HashMap<>();
             Set<Integer> docs = new LinkedHashSet<>();
-            // HNSW explores about k nodes per layer: asking for at least 100 keeps recall high for small pages.
-            int k = Math.max(candidates, 100);
+            // HNSW explores about k nodes per layer: a beam wider than the page keeps recall high for small pages.
+            int k = Math.max(candidates, beam);
             for (ScoreDoc hit : searcher.search(new KnnFloatVectorQuery(VECTOR, query, k, restriction), k).scoreDocs) {
                 if (docs.size() < candidates) {
                     docs.add(hit.doc);
@@ -262,7 +281,12 @@ public final class MemoryIndex implements AutoCloseable {
 
     /** The nearest memories of one user by vector alone, most similar first (for deduplication). */
     public List<IndexHit> nearest(float[] query, IndexFilter filter, int k) {
-        return candidates(query, null, filter, k).stream()
+        return nearest(query, filter, k, searchBeam);
+    }
+
+    /** {@link #nearest(float[], IndexFilter, int)} with another beam than the configured one (benchmarks compare them). */
+    public List<IndexHit> nearest(float[] query, IndexFilter filter, int k, int beam) {
+        return candidates(query, null, filter, k, beam).stream()
                 .sorted(Comparator.comparingDouble(IndexHit::similarity).reversed()).limit(k).toList();
     }
 

@@ -80,6 +80,26 @@ public final class WarmItems implements AutoCloseable {
         }
     }
 
+    /**
+     * Keys in Redis (all of them, items or not; primaries only in a cluster): an upper bound of what
+     * {@link #forEachPage} visits, for a progress estimate.
+     */
+    public long keyCount() {
+        if (redis instanceof JedisCluster cluster) {
+            long keys = 0;
+            for (ConnectionPool pool : cluster.getClusterNodes().values()) {
+                try (Connection connection = pool.getResource()) {
+                    Jedis node = new Jedis(connection);
+                    if (node.role().get(0).equals("master")) {
+                        keys += node.dbSize();
+                    }
+                }
+            }
+            return keys;
+        }
+        return redis.dbSize();
+    }
+
     private interface Scanner {
         ScanResult<byte[]> scan(byte[] cursor);
     }

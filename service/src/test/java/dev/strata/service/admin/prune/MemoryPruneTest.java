@@ -94,6 +94,27 @@ class MemoryPruneTest {
     }
 
     @Test
+    void theCandidateCountBehindTheProgressBarsEtaIsWhatARunLists() throws Exception {
+        ApiClient api = server.client();
+        ApiClient.Tenant tenant = api.newTenant();
+        memories(api, tenant, "eta");
+        try (com.zaxxer.hikari.HikariDataSource db = EmbeddedStores.migratedDataSource(2)) {
+            dev.strata.service.memory.longterm.MemoryRepository repository = new dev.strata.service.memory.longterm.MemoryRepository(
+                    new org.springframework.jdbc.core.JdbcTemplate(db), new org.springframework.transaction.support.TransactionTemplate(
+                            new org.springframework.jdbc.datasource.DataSourceTransactionManager(db)), new com.fasterxml.jackson.databind.ObjectMapper());
+            dev.strata.service.prune.MemoryPruner pruner = new dev.strata.service.prune.MemoryPruner(db, repository, System::currentTimeMillis);
+            java.util.function.Function<String, dev.strata.service.prune.PruneProperties.Limits> limits =
+                    id -> new dev.strata.service.prune.PruneProperties.Limits(0, 0, 0, 2, 0);
+            assertThat(pruner.candidatesToScan(tenant.id(), limits)).isEqualTo(4);
+            long[] scanned = {0};
+            pruner.onScanned(n -> scanned[0] += n).run(tenant.id(), limits, true, candidate -> { }, ids -> { });
+            assertThat(scanned[0]).isEqualTo(4);
+            assertThat(pruner.candidatesToScan(tenant.id(), id -> new dev.strata.service.prune.PruneProperties.Limits(0, 0, 0, 0, 0))).isZero();
+        }
+        assertThat(count(tenant.id(), "eta")).as("counting changes nothing").isEqualTo(6);
+    }
+
+    @Test
     void dryRunListsTheLowestImportanceFirstAndChangesNothing() {
         ApiClient api = server.client();
         ApiClient.Tenant tenant = api.newTenant();

@@ -49,6 +49,24 @@ class PruneTest {
     }
 
     @Test
+    void theRowCountBehindTheProgressBarsEtaIsWhatARunReads() throws Exception {
+        String tenant = tenantWithHistory();
+        try (com.zaxxer.hikari.HikariDataSource db = EmbeddedStores.migratedDataSource(2)) {
+            Pruner pruner = new Pruner(db, System::currentTimeMillis);
+            java.util.function.Function<String, dev.strata.service.prune.PruneProperties.Limits> limits =
+                    id -> new dev.strata.service.prune.PruneProperties.Limits(50, 0, 0, 0, 0);
+            java.util.function.Function<String, dev.strata.service.prune.PruneProperties.Limits> unlimited =
+                    id -> new dev.strata.service.prune.PruneProperties.Limits(0, 0, 0, 0, 0);
+            // With a limit, every live item of the tenant is read (90) besides the 10 expired ones; without, only the expired.
+            assertThat(pruner.rowsToScan(tenant, limits)).isEqualTo(100);
+            assertThat(pruner.rowsToScan(tenant, unlimited)).isEqualTo(10);
+            long[] scanned = {0};
+            pruner.onScanned(n -> scanned[0] += n).run(tenant, limits, true, candidate -> { }, batch -> { });
+            assertThat(scanned[0]).isEqualTo(100);
+        }
+    }
+
+    @Test
     void limitsKeepTheNewestItems() {
         String tenant = tenantWithHistory();
         AdminRun items = AdminRun.run("postgres", false, "prune", "--tenant", tenant, "--max-items", "60");

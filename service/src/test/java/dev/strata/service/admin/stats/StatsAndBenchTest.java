@@ -34,6 +34,11 @@ class StatsAndBenchTest {
                     .isEqualTo(200);
             api.as(tenant, "GET", "/v1/kv/docs/d" + i, null);
         }
+        ApiClient.Tenant neighbour = api.newTenant();
+        for (int i = 0; i < 3; i++) {
+            api.as(neighbour, "GET", "/v1/kv/docs/none" + i, null);
+        }
+        // Without the admin token: each tier's ratio over all tenants, from the server's Prometheus counters.
         AdminRun run = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--server", api.baseUrl());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         // 20 values of 2 + 10·i bytes: 40 + 10·190 = 1940 bytes.
@@ -41,7 +46,19 @@ class StatsAndBenchTest {
                 .contains("durable  20 items, 1940 bytes, 5 with TTL")
                 .contains("largest: docs/d19 (192 bytes), docs/d18 (182 bytes), docs/d17 (172 bytes)")
                 .contains("warm     20 items, 1940 bytes (0 ephemeral)")
-                .contains("hit ratios").containsPattern("hot +\\{.*hitRatio=");
+                .contains("reads, all tenants").containsPattern("hot [01]\\.[0-9]{3} \\([0-9]+ hits, [0-9]+ misses\\)");
+        // With it: this tenant's reads only (20 reads, each asked of the hot tier once), the neighbour's 3 misses not among them;
+        // the same server given twice counts twice, as two instances would.
+        AdminRun perTenant = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--server", api.baseUrl(), "--server", api.baseUrl(),
+                "-Dstrata.admin.token=" + TestServer.ADMIN_TOKEN, "--json", "--no-warm");
+        assertThat(perTenant.exitCode()).as(perTenant.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode reads = perTenant.json().get("tenants").get(tenant.id()).get("hitRatios");
+        assertThat(reads.get("hot").get("hits").asLong() + reads.get("hot").get("misses").asLong()).isEqualTo(40);
+        assertThat(perTenant.json().get("tenants").has(neighbour.id())).as("--tenant limits the output").isFalse();
+        AdminRun wrongToken = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--server", api.baseUrl(),
+                "-Dstrata.admin.token=not-the-token", "--no-warm");
+        assertThat(wrongToken.exitCode()).isEqualTo(3);
+        assertThat(wrongToken.err()).contains("refused the admin token").doesNotContain("not-the-token");
         assertThat(run.err()).as("no progress bar when stderr is not a terminal").doesNotContain("items/s");
         AdminRun quiet = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--no-progress");
         assertThat(quiet.exitCode()).as(quiet.toString()).isZero();

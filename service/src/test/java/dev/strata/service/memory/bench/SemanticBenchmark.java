@@ -46,6 +46,8 @@ public final class SemanticBenchmark {
     private static final int DIMENSIONS = MiniLmEmbeddingProvider.DIMENSIONS;
     private static final int QUERIES = 300;
     private static final int WARMUP = 100;
+    /** Beams compared at every size, before and after merging the index into one segment. */
+    private static final int[] BEAMS = {100, 200, 400, 800};
     private static final StringBuilder REPORT = new StringBuilder();
 
     private SemanticBenchmark() {
@@ -175,47 +177,61 @@ public final class SemanticBenchmark {
                         + "(%,.0f memories/s); index size on disk: %,d MiB (%d documents)%n%n",
                         size, insertSeconds, rebuildSeconds, size / rebuildSeconds, index.sizeBytes() >> 20, index.documents());
                 out("Segments after the rebuild: %d%n%n", index.segments());
-                search(index, tenant, vectors);
+                Workload workload = workload(vectors);
+                search(index, tenant, workload, BEAMS);
                 long mergeStart = System.nanoTime();
                 index.forceMerge(1);
                 out("%nAfter forceMerge(1) (%.1f s more): %d segment(s), %,d MiB on disk%n%n", (System.nanoTime() - mergeStart) / 1e9,
                         index.segments(), index.sizeBytes() >> 20);
-                search(index, tenant, vectors);
+                search(index, tenant, workload, BEAMS);
             }
         }
     }
 
-    private static void search(MemoryIndex index, String tenant, float[][] vectors) {
+    /** Queries (stored vectors plus noise) and their exact top 10, computed once per size and shared by every beam. */
+    private record Workload(float[][] queries, List<Set<String>> exactTop10) {
+    }
+
+    private static Workload workload(float[][] vectors) {
         Random random = new Random(7);
+        // At a million, exact search for the recall reference costs ~0.4 s per query on this machine: fewer queries.
+        int count = WARMUP + (vectors.length >= 1_000_000 ? 200 : QUERIES);
+        float[][] queries = new float[count][];
+        for (int q = 0; q < count; q++) {
+            float[] base = vectors[random.nextInt(vectors.length)];
+            float[] query = new float[DIMENSIONS];
+            for (int d = 0; d < DIMENSIONS; d++) {
+                query[d] = base[d] + 0.05f * (float) random.nextGaussian();
+            }
+            queries[q] = Vectors.normalize(query);
+        }
+        List<Set<String>> exact = java.util.stream.IntStream.range(0, count).parallel()
+                .mapToObj(q -> q < WARMUP ? Set.<String>of() : exactTop10(queries[q], vectors)).toList();
+        return new Workload(queries, exact);
+    }
+
+    private static void search(MemoryIndex index, String tenant, Workload workload, int[] beams) {
         IndexFilter filter = IndexFilter.owner(tenant, "u");
-        out("| candidates asked (k) | p50 ms | p99 ms | recall@10 vs exact |%n|---|---|---|---|%n");
-        // At a million, exact search for the recall reference costs ~0.4 s per query on this machine: fewer queries, one k.
-        boolean huge = vectors.length >= 1_000_000;
-        int queries = huge ? 200 : QUERIES;
-        for (int k : huge ? new int[] {10} : new int[] {10, 50}) {
+        out("| beam (neighbours asked of HNSW) | p50 ms | p99 ms | recall@10 vs exact |%n|---|---|---|---|%n");
+        int queries = workload.queries().length - WARMUP;
+        for (int beam : beams) {
             long[] nanos = new long[queries];
             double recall = 0;
-            for (int q = -WARMUP; q < queries; q++) {
-                float[] base = vectors[random.nextInt(vectors.length)];
-                float[] query = new float[DIMENSIONS];
-                for (int d = 0; d < DIMENSIONS; d++) {
-                    query[d] = base[d] + 0.05f * (float) random.nextGaussian();
-                }
-                query = Vectors.normalize(query);
+            for (int q = 0; q < workload.queries().length; q++) {
                 long start = System.nanoTime();
-                List<IndexHit> hits = index.nearest(query, filter, k);
+                List<IndexHit> hits = index.nearest(workload.queries()[q], filter, 10, beam);
                 long elapsed = System.nanoTime() - start;
-                if (q >= 0) {
-                    nanos[q] = elapsed;
-                    recall += recallAt10(hits, query, vectors);
+                if (q >= WARMUP) {
+                    nanos[q - WARMUP] = elapsed;
+                    recall += recallAt10(hits, workload.exactTop10().get(q));
                 }
             }
             Arrays.sort(nanos);
-            out("| %d | %.2f | %.2f | %.3f |%n", k, nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.99)] / 1e6, recall / queries);
+            out("| %d | %.2f | %.2f | %.3f |%n", beam, nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.99)] / 1e6, recall / queries);
         }
     }
 
-    private static double recallAt10(List<IndexHit> hits, float[] query, float[][] vectors) {
+    private static Set<String> exactTop10(float[] query, float[][] vectors) {
         int[] best = new int[10];
         float[] bestScore = new float[10];
         Arrays.fill(bestScore, -2);
@@ -236,6 +252,10 @@ public final class SemanticBenchmark {
         for (int i : best) {
             exact.add("b" + i);
         }
+        return exact;
+    }
+
+    private static double recallAt10(List<IndexHit> hits, Set<String> exact) {
         int found = 0;
         for (int i = 0; i < Math.min(10, hits.size()); i++) {
             found += exact.contains(hits.get(i).id()) ? 1 : 0;

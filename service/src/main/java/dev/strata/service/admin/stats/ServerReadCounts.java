@@ -1,0 +1,99 @@
+package dev.strata.service.admin.stats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.service.admin.AdminFailure;
+import dev.strata.service.admin.ExitCode;
+import dev.strata.service.admin.Output;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Read hits and misses per tier as running servers count them, since each one started. With the
+ * admin token, per tenant ({@code GET /v1/admin/stats/tenants}), summed over every server given;
+ * without it, only each server's totals over all tenants ({@code strata_tier_hits_total} /
+ * {@code strata_tier_misses_total} on {@code /actuator/prometheus}).
+ */
+final class ServerReadCounts {
+
+    private static final Pattern SAMPLE = Pattern.compile("^strata_tier_(hits|misses)_total\\{[^}]*tier=\"([a-z]+)\"[^}]*}\\s+(\\S+)");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServerReadCounts() {
+    }
+
+    /** tenant → tier → [hits, misses], summed over the servers. */
+    static Map<String, Map<String, long[]>> perTenant(List<String> servers, String adminToken) {
+        Map<String, Map<String, long[]>> sums = new TreeMap<>();
+        for (String server : servers) {
+            JsonNode answer;
+            try {
+                answer = Output.mapper().readTree(get(server, "/v1/admin/stats/tenants", adminToken));
+            } catch (IOException e) {
+                throw new AdminFailure(ExitCode.UNAVAILABLE, server + " answered something that is not JSON.");
+            }
+            answer.path("tenants").properties().forEach(tenant -> tenant.getValue().properties().forEach(tier -> {
+                long[] counts = sums.computeIfAbsent(tenant.getKey(), t -> new LinkedHashMap<>()).computeIfAbsent(tier.getKey(), t -> new long[2]);
+                counts[0] += tier.getValue().path("hits").asLong();
+                counts[1] += tier.getValue().path("misses").asLong();
+            }));
+        }
+        return sums;
+    }
+
+    /** tier → [hits, misses] over all tenants, summed over the servers. */
+    static Map<String, long[]> totals(List<String> servers) {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (String server : servers) {
+            get(server, "/actuator/prometheus", null).lines().forEach(line -> {
+                Matcher m = SAMPLE.matcher(line);
+                if (m.find()) {
+                    counts.computeIfAbsent(m.group(2), t -> new long[2])[m.group(1).equals("hits") ? 0 : 1] += (long) Double.parseDouble(m.group(3));
+                }
+            });
+        }
+        return counts;
+    }
+
+    /** {hits, misses, hitRatio} of one tier's counts, the ratio rounded to 3 places. */
+    static Map<String, Object> view(long[] counts) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("hits", counts[0]);
+        view.put("misses", counts[1]);
+        view.put("hitRatio", counts[0] + counts[1] == 0 ? 0.0 : Math.round((double) counts[0] / (counts[0] + counts[1]) * 1000) / 1000.0);
+        return view;
+    }
+
+    private static String get(String server, String path, String bearer) {
+        String url = server.replaceAll("/+$", "") + path;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401 || response.statusCode() == 403) {
+                throw new AdminFailure(ExitCode.UNAVAILABLE, url + " refused the admin token (" + response.statusCode()
+                        + "): is strata.admin.token (STRATA_ADMIN_TOKEN) the server's?");
+            }
+            if (response.statusCode() != 200) {
+                throw new AdminFailure(ExitCode.UNAVAILABLE, url + " answered " + response.statusCode() + ".");
+            }
+            return response.body();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AdminFailure(ExitCode.UNAVAILABLE, "Cannot read " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AdminFailure(ExitCode.UNAVAILABLE, "Interrupted while reading " + url + ".");
+        }
+    }
+}
