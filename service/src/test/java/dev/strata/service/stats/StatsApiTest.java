@@ -67,8 +67,9 @@ class StatsApiTest {
         Tenant reader = api.newTenant();
         Tenant other = api.newTenant();
         api.as(reader, "PUT", "/v1/kv/stats/a", "{\"v\":1}");
+        String servedBy = null;
         for (int i = 0; i < 4; i++) {
-            api.as(reader, "GET", "/v1/kv/stats/a", null);
+            servedBy = api.as(reader, "GET", "/v1/kv/stats/a", null).header("X-Strata-Tier");
         }
         // Misses in every tier: nothing is stored under this key.
         api.as(reader, "GET", "/v1/kv/stats/absent", null);
@@ -84,9 +85,14 @@ class StatsApiTest {
         Response all = api.admin("GET", "/v1/admin/stats/tenants", null);
         assertThat(all.status()).isEqualTo(200);
         JsonNode tenants = all.json().get("tenants");
-        assertThat(tenants.get(reader.id())).isEqualTo(own);
-        assertThat(tenants.get(other.id()).get("hot").get("misses").asLong()).isEqualTo(7);
-        assertThat(tenants.get(other.id()).get("durable").get("hits").asLong()).isZero();
+        assertThat(tenants.get(reader.id()).get("reads")).isEqualTo(own);
+        assertThat(tenants.get(other.id()).get("reads").get("hot").get("misses").asLong()).isEqualTo(7);
+        assertThat(tenants.get(other.id()).get("reads").get("durable").get("hits").asLong()).isZero();
+        // What the hot tier holds of each tenant now: the reader's one value of 7 bytes (it was just served from there), nothing of the other's.
+        assertThat(servedBy).isEqualTo("hot");
+        assertThat(tenants.get(reader.id()).get("hot").get("entries").asLong()).isEqualTo(1);
+        assertThat(tenants.get(reader.id()).get("hot").get("bytes").asLong()).isEqualTo(7);
+        assertThat(tenants.get(other.id()).get("hot").get("entries").asLong()).isZero();
         assertThat(all.json().get("instance").asText()).isEqualTo(api.as(reader, "GET", "/v1/stats", null).json().get("instance").asText());
         // A tenant key cannot read other tenants' counts.
         assertThat(api.as(reader, "GET", "/v1/admin/stats/tenants", null).status()).isIn(401, 403);

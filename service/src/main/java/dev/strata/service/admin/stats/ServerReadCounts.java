@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Read hits and misses per tier as running servers count them, since each one started. With the
- * admin token, per tenant ({@code GET /v1/admin/stats/tenants}), summed over every server given;
+ * admin token, per tenant ({@code GET /v1/admin/stats/tenants}, which also gives each hot tier's
+ * entries and bytes per tenant), summed over every server given;
  * without it, only each server's totals over all tenants ({@code strata_tier_hits_total} /
  * {@code strata_tier_misses_total} on {@code /actuator/prometheus}).
  */
@@ -31,9 +32,15 @@ final class ServerReadCounts {
     private ServerReadCounts() {
     }
 
-    /** tenant → tier → [hits, misses], summed over the servers. */
-    static Map<String, Map<String, long[]>> perTenant(List<String> servers, String adminToken) {
-        Map<String, Map<String, long[]>> sums = new TreeMap<>();
+    /**
+     * One tenant summed over the servers: reads per tier as [hits, misses], and the hot tiers'
+     * entries and value bytes (each instance has its own hot tier, so these add up copies).
+     */
+    record TenantCounts(Map<String, long[]> reads, long[] hot) { }
+
+    /** tenant → its counts, summed over the servers. */
+    static Map<String, TenantCounts> perTenant(List<String> servers, String adminToken) {
+        Map<String, TenantCounts> sums = new TreeMap<>();
         for (String server : servers) {
             JsonNode answer;
             try {
@@ -41,11 +48,16 @@ final class ServerReadCounts {
             } catch (IOException e) {
                 throw new AdminFailure(ExitCode.UNAVAILABLE, server + " answered something that is not JSON.");
             }
-            answer.path("tenants").properties().forEach(tenant -> tenant.getValue().properties().forEach(tier -> {
-                long[] counts = sums.computeIfAbsent(tenant.getKey(), t -> new LinkedHashMap<>()).computeIfAbsent(tier.getKey(), t -> new long[2]);
-                counts[0] += tier.getValue().path("hits").asLong();
-                counts[1] += tier.getValue().path("misses").asLong();
-            }));
+            answer.path("tenants").properties().forEach(tenant -> {
+                TenantCounts sum = sums.computeIfAbsent(tenant.getKey(), t -> new TenantCounts(new LinkedHashMap<>(), new long[2]));
+                tenant.getValue().path("reads").properties().forEach(tier -> {
+                    long[] counts = sum.reads().computeIfAbsent(tier.getKey(), t -> new long[2]);
+                    counts[0] += tier.getValue().path("hits").asLong();
+                    counts[1] += tier.getValue().path("misses").asLong();
+                });
+                sum.hot()[0] += tenant.getValue().path("hot").path("entries").asLong();
+                sum.hot()[1] += tenant.getValue().path("hot").path("bytes").asLong();
+            });
         }
         return sums;
     }

@@ -97,11 +97,13 @@ public class StatsCommand implements Callable<Integer> {
                     ServerReadCounts.totals(servers).forEach((tier, counts) -> totals.put(tier, ServerReadCounts.view(counts)));
                     result.put("hitRatios", totals);
                 } else {
-                    ServerReadCounts.perTenant(servers, token).forEach((id, tiers) -> {
+                    ServerReadCounts.perTenant(servers, token).forEach((id, counts) -> {
                         if (tenant == null || tenant.equals(id)) {
                             Map<String, Object> ratios = new LinkedHashMap<>();
-                            tiers.forEach((tier, counts) -> ratios.put(tier, ServerReadCounts.view(counts)));
-                            tenants.computeIfAbsent(id, t -> new LinkedHashMap<>()).put("hitRatios", ratios);
+                            counts.reads().forEach((tier, tierCounts) -> ratios.put(tier, ServerReadCounts.view(tierCounts)));
+                            Map<String, Object> entry = tenants.computeIfAbsent(id, t -> new LinkedHashMap<>());
+                            entry.put("hot", Map.of("entries", counts.hot()[0], "bytes", counts.hot()[1]));
+                            entry.put("hitRatios", ratios);
                         }
                     });
                 }
@@ -169,6 +171,9 @@ public class StatsCommand implements Callable<Integer> {
             }
             if (tiers.get("warm") instanceof Map<?, ?> w) {
                 out.printf("  warm     %d items, %d bytes (%d ephemeral)%n", w.get("items"), w.get("bytes"), w.get("ephemeral"));
+            }
+            if (tiers.get("hot") instanceof Map<?, ?> h) {
+                out.printf("  hot      %d entries, %d bytes (summed over %d server(s))%n", h.get("entries"), h.get("bytes"), servers.size());
             }
             if (tiers.get("hitRatios") instanceof Map<?, ?> ratios) {
                 out.println("  reads    " + describe(ratios) + " (" + servers.size() + " server(s), since each started)");

@@ -100,6 +100,11 @@ public final class CaffeineHotTier implements HotTier {
     }
 
     @Override
+    public void forEachEntry(java.util.function.BiConsumer<ItemKey, StoredItem> visitor) {
+        cache.asMap().forEach((key, entry) -> visitor.accept(key, entry.item()));
+    }
+
+    @Override
     public long removeTenant(String tenant) {
         long removed = 0;
         for (ItemKey key : cache.asMap().keySet()) {

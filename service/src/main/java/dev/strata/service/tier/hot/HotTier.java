@@ -25,6 +25,12 @@ public interface HotTier {
     /** Drops the entry whatever its version (a local delete). */
     void remove(ItemKey key);
 
+    /**
+     * Visits every entry (expired ones not yet swept included), for per-tenant statistics. Walks the
+     * whole tier: for admin requests, never for the request path.
+     */
+    void forEachEntry(java.util.function.BiConsumer<ItemKey, StoredItem> visitor);
+
     /** Drops every entry of a tenant (tenant deletion); returns how many went. */
     long removeTenant(String tenant);
 

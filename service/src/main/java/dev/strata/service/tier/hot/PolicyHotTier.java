@@ -137,6 +137,11 @@ public final class PolicyHotTier implements HotTier, AutoCloseable {
     }
 
     @Override
+    public void forEachEntry(java.util.function.BiConsumer<ItemKey, StoredItem> visitor) {
+        cache.forEach((key, entry) -> visitor.accept(key, entry.item()));
+    }
+
+    @Override
     public long removeTenant(String tenant) {
         List<ItemKey> keys = new ArrayList<>();
         cache.forEach((key, entry) -> {

@@ -85,6 +85,15 @@ public final class TenantRoutedHotTier implements HotTier, AutoCloseable {
     }
 
     @Override
+    public void forEachEntry(java.util.function.BiConsumer<ItemKey, StoredItem> visitor) {
+        placed.forEachEntry(visitor);
+        HotTier tier = plain;
+        if (tier != null) {
+            tier.forEachEntry(visitor);
+        }
+    }
+
+    @Override
     public long removeTenant(String tenant) {
         HotTier tier = plain;
         return placed.removeTenant(tenant) + (tier == null ? 0 : tier.removeTenant(tenant));

@@ -54,6 +54,9 @@ class StatsAndBenchTest {
         assertThat(perTenant.exitCode()).as(perTenant.toString()).isZero();
         com.fasterxml.jackson.databind.JsonNode reads = perTenant.json().get("tenants").get(tenant.id()).get("hitRatios");
         assertThat(reads.get("hot").get("hits").asLong() + reads.get("hot").get("misses").asLong()).isEqualTo(40);
+        com.fasterxml.jackson.databind.JsonNode hot = perTenant.json().get("tenants").get(tenant.id()).get("hot");
+        assertThat(hot.get("entries").asLong()).as("two servers' hot copies: at most 2 × 20").isBetween(1L, 40L);
+        assertThat(hot.get("bytes").asLong()).isPositive().isLessThanOrEqualTo(2 * 1940);
         assertThat(perTenant.json().get("tenants").has(neighbour.id())).as("--tenant limits the output").isFalse();
         AdminRun wrongToken = AdminRun.run("postgres", true, "stats", "--tenant", tenant.id(), "--server", api.baseUrl(),
                 "-Dstrata.admin.token=not-the-token", "--no-warm");

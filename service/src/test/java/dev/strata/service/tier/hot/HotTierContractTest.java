@@ -143,4 +143,16 @@ abstract class HotTierContractTest {
         assertThat(hot.get(new ItemKey("a", "ns", "1"))).isNull();
         assertThat(hot.get(new ItemKey("ab", "ns", "1"))).isNotNull();
     }
+
+    @Test
+    void forEachEntryVisitsEveryEntryOnceWithItsItem() {
+        HotTier hot = tier(1 << 20, 300);
+        hot.put(new ItemKey("a", "ns", "1"), item("11", 1));
+        hot.put(new ItemKey("a", "ns", "2"), item("222", 2));
+        hot.put(new ItemKey("b", "ns", "1"), item("4", 3));
+        java.util.Map<ItemKey, Long> seen = new java.util.HashMap<>();
+        hot.forEachEntry((key, item) -> assertThat(seen.put(key, item.version() * 100 + item.value().length)).isNull());
+        assertThat(seen).containsOnly(java.util.Map.entry(new ItemKey("a", "ns", "1"), 102L),
+                java.util.Map.entry(new ItemKey("a", "ns", "2"), 203L), java.util.Map.entry(new ItemKey("b", "ns", "1"), 301L));
+    }
 }

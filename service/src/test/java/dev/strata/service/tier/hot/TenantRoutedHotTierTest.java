@@ -85,6 +85,9 @@ class TenantRoutedHotTierTest {
         routed.remove(key);
         assertThat(plain.get(key)).isNull();
         routed.put(key, item("7", 7));
+        java.util.List<ItemKey> visited = new java.util.ArrayList<>();
+        routed.forEachEntry((visitedKey, item) -> visited.add(visitedKey));
+        assertThat(visited).as("entries of both tiers").containsExactlyInAnyOrder(key, other);
         assertThat(routed.removeTenant("acme")).isEqualTo(1);
         assertThat(routed.get(other)).isNotNull();
         routed.clear();
