@@ -41,11 +41,11 @@ public class MemoryConfiguration {
     MemoryIndex memoryIndex(MemoryProperties properties) {
         try {
             if (properties.indexDir().isBlank()) {
-                return new MemoryIndex(Files.createTempDirectory("strata-memory-index"), true);
+                return new MemoryIndex(Files.createTempDirectory("strata-memory-index"), true, properties.searchBeam());
             }
             Path dir = Path.of(properties.indexDir());
             Files.createDirectories(dir);
-            return new MemoryIndex(dir, false);
+            return new MemoryIndex(dir, false, properties.searchBeam());
         } catch (IOException e) {
             throw new UncheckedIOException("strata.memory.index-dir: cannot create " + properties.indexDir(), e);
         }
@@ -53,6 +53,6 @@ public class MemoryConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     IndexSync indexSync(MemoryIndex index, JdbcTemplate jdbc, ObjectMapper json, MemoryProperties properties) {
-        return new IndexSync(index, new IndexSource(jdbc, json), jdbc, properties.feedPollMs());
+        return new IndexSync(index, new IndexSource(jdbc, json), jdbc, properties.feedPollMs(), properties.compactAfterRebuild());
     }
 }

@@ -18,6 +18,10 @@ import org.springframework.validation.annotation.Validated;
  * @param nearDuplicatePolicy {@code link} (store it, pointing at the original) or {@code merge}
  *     (fold it into the original; its text is kept in the original's history)
  * @param feedPollMs how often the index polls the change feed for other instances' writes
+ * @param searchBeam the fewest nearest neighbours a search asks of the HNSW graph (its "ef"): wider
+ *     finds more of the true nearest neighbours at a cost about linear in it (docs/benchmarks/semantic.md)
+ * @param compactAfterRebuild merge the index into one segment in the background after the start-up
+ *     rebuild: a search walks one HNSW graph per segment, so one graph is several times faster
  * @param embeddingBatch most texts embedded in one model call
  * @param maxTextChars longest memory text or message accepted
  * @param sessionWindowTokens tokens of unfolded messages a session keeps before older ones are
@@ -41,6 +45,9 @@ public record MemoryProperties(
         Double nearDuplicateSimilarity,
         String nearDuplicatePolicy,
         @Min(value = 5, message = "strata.memory.feed-poll-ms must be at least 5") Long feedPollMs,
+        @Min(value = 10, message = "strata.memory.search-beam must be at least 10")
+        @Max(value = 5000, message = "strata.memory.search-beam must be at most 5000") Integer searchBeam,
+        Boolean compactAfterRebuild,
         @Min(value = 1, message = "strata.memory.embedding-batch must be at least 1")
         @Max(value = 256, message = "strata.memory.embedding-batch must be at most 256") Integer embeddingBatch,
         @Min(value = 16, message = "strata.memory.max-text-chars must be at least 16") Integer maxTextChars,
@@ -50,6 +57,9 @@ public record MemoryProperties(
         java.util.Map<String, Integer> roleWindowTokens,
         String summarizer, String llmUrl, String llmModel, String llmApiKey) {
 
+    /** Measured at a million memories in one segment (docs/benchmarks/semantic.md). */
+    public static final int DEFAULT_SEARCH_BEAM = 100;
+
     public MemoryProperties {
         indexDir = indexDir == null ? "" : indexDir;
         nearDuplicateSimilarity = nearDuplicateSimilarity == null ? 0.92 : nearDuplicateSimilarity;
@@ -58,6 +68,8 @@ public record MemoryProperties(
             throw new IllegalArgumentException("strata.memory.near-duplicate-policy must be 'link' or 'merge', not '" + nearDuplicatePolicy + "'");
         }
         feedPollMs = feedPollMs == null ? 50L : feedPollMs;
+        searchBeam = searchBeam == null ? DEFAULT_SEARCH_BEAM : searchBeam;
+        compactAfterRebuild = compactAfterRebuild == null || compactAfterRebuild;
         embeddingBatch = embeddingBatch == null ? 32 : embeddingBatch;
         maxTextChars = maxTextChars == null ? 8000 : maxTextChars;
         sessionWindowTokens = sessionWindowTokens == null ? 2000 : sessionWindowTokens;
@@ -82,7 +94,7 @@ public record MemoryProperties(
     @Override
     public String toString() {
         return "MemoryProperties[indexDir=" + indexDir + ", nearDuplicateSimilarity=" + nearDuplicateSimilarity + ", nearDuplicatePolicy="
-                + nearDuplicatePolicy + ", feedPollMs=" + feedPollMs + ", sessionWindowTokens=" + sessionWindowTokens + ", sessionTtlSeconds="
+                + nearDuplicatePolicy + ", feedPollMs=" + feedPollMs + ", searchBeam=" + searchBeam + ", compactAfterRebuild=" + compactAfterRebuild + ", sessionWindowTokens=" + sessionWindowTokens + ", sessionTtlSeconds="
                 + sessionTtlSeconds + ", roleWindowTokens=" + roleWindowTokens + ", summarizer=" + summarizer + ", llmUrl=" + llmUrl + ", llmModel=" + llmModel
                 + ", llmApiKey=" + (llmApiKey == null || llmApiKey.isEmpty() ? "" : "(set)") + "]";
     }

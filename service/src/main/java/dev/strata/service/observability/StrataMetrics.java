@@ -30,6 +30,7 @@ public final class StrataMetrics {
     public static final String MEMORY_INDEX_DOCUMENTS = "strata.memory.index.documents";
     public static final String MEMORY_INDEX_SIZE = "strata.memory.index.size";
     public static final String MEMORY_INDEX_REBUILD = "strata.memory.index.rebuild";
+    public static final String MEMORY_INDEX_SEGMENTS = "strata.memory.index.segments";
     public static final String PLACEMENT_HIT_RATIO = "strata.placement.hit.ratio";
     public static final String PLACEMENT_MODEL_VERSION = "strata.placement.model.version";
     public static final String PLACEMENT_TRAINING_LOSS = "strata.placement.training.loss";

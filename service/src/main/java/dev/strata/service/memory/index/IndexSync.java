@@ -31,19 +31,22 @@ public final class IndexSync implements AutoCloseable {
     private final IndexSource source;
     private final JdbcTemplate jdbc;
     private final long pollMs;
+    private final boolean compactAfterRebuild;
     private volatile ChangeFeed feed;
     private final ReentrantLock applying = new ReentrantLock();
-    private final ExecutorService purger = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strata-memory-purge").factory());
+    private final ExecutorService maintenance = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strata-memory-maintenance").factory());
     private Thread follower;
     private volatile boolean running = true;
     private volatile long rebuildMs;
+    private volatile java.util.concurrent.Future<?> compaction = java.util.concurrent.CompletableFuture.completedFuture(null);
     private long lastPruneMs;
 
-    public IndexSync(MemoryIndex index, IndexSource source, JdbcTemplate jdbc, long pollMs) {
+    public IndexSync(MemoryIndex index, IndexSource source, JdbcTemplate jdbc, long pollMs, boolean compactAfterRebuild) {
         this.index = index;
         this.source = source;
         this.jdbc = jdbc;
         this.pollMs = pollMs;
+        this.compactAfterRebuild = compactAfterRebuild;
     }
 
     /** Rebuilds the index from PostgreSQL, then starts following the change feed. */
@@ -53,6 +56,29 @@ public final class IndexSync implements AutoCloseable {
         log.info("Memory index rebuilt from PostgreSQL: {} memories, {} bytes, in {} ms", index.documents(), index.sizeBytes(), rebuildMs);
         feed = new ChangeFeed(jdbc, feedStart);
         follower = Thread.ofPlatform().daemon().name("strata-memory-feed").start(this::follow);
+        if (compactAfterRebuild && index.segments() > 1) {
+            compaction = compactSoon();
+        }
+    }
+
+    /**
+     * Merges the index into one segment in the background. The rebuild leaves one segment per
+     * flush (18 at a million memories), each with its own HNSW graph that every search walks;
+     * one graph answered 6-18 times faster (docs/benchmarks/semantic.md). Searches and writes go on
+     * meanwhile (the merge covers the segments present when it starts); it takes minutes of one
+     * core at a million memories.
+     */
+    java.util.concurrent.Future<?> compactSoon() {
+        return maintenance.submit(() -> {
+            long started = System.nanoTime();
+            int before = index.segments();
+            try {
+                index.forceMerge(1);
+                log.info("Memory index compacted from {} segments to {} in {} ms", before, index.segments(), (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn("Memory index could not be compacted (searches stay correct, only slower): {}", e.getMessage());
+            }
+        });
     }
 
     /**
@@ -146,16 +172,25 @@ public final class IndexSync implements AutoCloseable {
      * Returns at once: at a million memories the rewrite takes minutes.
      */
     public void purgeDeletedSoon() {
-        purger.execute(() -> {
-            applying.lock();
+        // Not under the apply lock: Lucene merges alongside indexing, and at a million memories the
+        // rewrite takes minutes that writers (who apply before they acknowledge) must not wait out.
+        maintenance.execute(() -> {
             try {
                 index.expungeDeletes();
             } catch (RuntimeException e) {
                 log.warn("Memory index could not expunge deleted documents: {}", e.getMessage());
-            } finally {
-                applying.unlock();
             }
         });
+    }
+
+    /** Whether the post-rebuild compaction is still running. */
+    public boolean compacting() {
+        return !compaction.isDone();
+    }
+
+    /** Waits for the post-rebuild compaction (tests and benchmarks). */
+    void awaitCompaction() throws Exception {
+        compaction.get();
     }
 
     /** The change-feed sequence number up to which every change is applied. */
@@ -171,7 +206,7 @@ public final class IndexSync implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        purger.shutdownNow();
+        maintenance.shutdownNow();
         if (follower != null) {
             follower.interrupt();
             try {

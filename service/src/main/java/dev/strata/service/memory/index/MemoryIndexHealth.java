@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reports the memory index in {@code /actuator/health} as {@code memoryIndex}: documents, size on
- * disk, how long the start-up rebuild took and the change-feed position. Always UP once built:
+ * disk, how long the start-up rebuild took, segments (and whether the post-rebuild compaction is
+ * still running) and the change-feed position. Always UP once built:
  * the index only exists after a successful rebuild.
  */
 @Component("memoryIndexHealthIndicator")
@@ -24,6 +25,8 @@ public class MemoryIndexHealth implements HealthIndicator {
                 .withDetail("documents", sync.index().documents())
                 .withDetail("sizeBytes", sync.index().sizeBytes())
                 .withDetail("rebuildMs", sync.rebuildMs())
+                .withDetail("segments", sync.index().segments())
+                .withDetail("compacting", sync.compacting())
                 .withDetail("feedPosition", sync.feedPosition())
                 .build();
     }

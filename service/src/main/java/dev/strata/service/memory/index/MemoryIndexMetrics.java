@@ -20,5 +20,7 @@ public class MemoryIndexMetrics {
         Gauge.builder(StrataMetrics.MEMORY_INDEX_REBUILD, sync, s -> s.rebuildMs() / 1000.0)
                 .description("Duration of the start-up rebuild of the search index from PostgreSQL")
                 .baseUnit("seconds").register(registry);
+        Gauge.builder(StrataMetrics.MEMORY_INDEX_SEGMENTS, sync, s -> s.index().segments())
+                .description("Segments of this instance's search index: a search walks one HNSW graph per segment").register(registry);
     }
 }

@@ -218,7 +218,9 @@ class MemoryApiTest {
                 .compile("(?m)^strata_memory_index_documents\\{[^}]*\\} (\\S+)$").matcher(scrape);
         assertThat(documents.find()).as("strata_memory_index_documents in the scrape").isTrue();
         assertThat(Double.parseDouble(documents.group(1))).isPositive();
-        assertThat(scrape).contains("strata_memory_index_size_bytes{").contains("strata_memory_index_rebuild_seconds{");
+        assertThat(scrape).contains("strata_memory_index_size_bytes{").contains("strata_memory_index_rebuild_seconds{")
+                .contains("strata_memory_index_segments{");
+        assertThat(index.get("details").get("segments").asInt()).isPositive();
     }
 
     @Test
