@@ -1,19 +1,9 @@
 package dev.strata.service.admin.transfer;
 
 import dev.strata.service.admin.AdminFailure;
-import dev.strata.service.admin.ExitCode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Streams the records of an export's data file, checking each line (JSON shape, names, version,
@@ -44,47 +34,24 @@ final class ExportReader {
     /** Reads every line; returns the number of records. Throws on the first bad line or a manifest mismatch. */
     long read(RecordSink sink) throws Exception {
         Path file = dir.resolve(manifest.itemsFile());
-        if (!Files.isRegularFile(file)) {
-            throw new AdminFailure(ExitCode.BAD_INPUT, "The export has no " + manifest.itemsFile() + " in " + dir + ".");
-        }
-        MessageDigest sha256 = ExportCommand.sha256();
-        long line = 0;
-        String previous = null;
-        try (InputStream raw = Files.newInputStream(file);
-             DigestInputStream digest = new DigestInputStream(raw, sha256);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(digest, 1 << 16), StandardCharsets.UTF_8),
-                     1 << 16)) {
-            String text;
-            while (true) {
-                try {
-                    text = reader.readLine();
-                } catch (IOException e) {
-                    throw bad(file, "is corrupted after line " + line + " (" + e.getMessage() + ")");
-                }
-                if (text == null) {
-                    break;
-                }
-                line++;
-                ExportRecord record = parse(file, line, text);
-                String order = record.tenant() + '\u0000' + record.namespace() + '\u0000' + record.key();
-                if (previous != null && previous.compareTo(order) >= 0) {
-                    throw bad(file, "line " + line + ": item " + describe(record) + " is out of order or repeated "
-                            + "(an export lists each item once, in key order)");
-                }
-                previous = order;
-                sink.accept(line, record);
+        String[] previous = {null};
+        JsonLinesFile.Read read = JsonLinesFile.read(dir, manifest.itemsFile(), (line, text) -> {
+            ExportRecord record = parse(file, line, text);
+            String order = record.tenant() + '\u0000' + record.namespace() + '\u0000' + record.key();
+            if (previous[0] != null && previous[0].compareTo(order) >= 0) {
+                throw bad(file, "line " + line + ": item " + describe(record) + " is out of order or repeated "
+                        + "(an export lists each item once, in key order)");
             }
-            // Drain what the gzip reader did not consume so the checksum covers the whole file.
-            digest.transferTo(java.io.OutputStream.nullOutputStream());
+            previous[0] = order;
+            sink.accept(line, record);
+        });
+        if (read.lines() != manifest.items()) {
+            throw bad(file, "holds " + read.lines() + " item(s) but the manifest says " + manifest.items() + " (truncated or extended?)");
         }
-        if (line != manifest.items()) {
-            throw bad(file, "holds " + line + " item(s) but the manifest says " + manifest.items() + " (truncated or extended?)");
-        }
-        String actual = HexFormat.of().formatHex(sha256.digest());
-        if (!actual.equals(manifest.sha256())) {
+        if (!read.sha256().equals(manifest.sha256())) {
             throw bad(file, "does not match the sha256 in " + Manifest.FILE_NAME + " (changed after export)");
         }
-        return line;
+        return read.lines();
     }
 
     private ExportRecord parse(Path file, long line, String text) {
@@ -92,7 +59,7 @@ final class ExportReader {
         try {
             record = ExportRecord.READER.readValue(text);
         } catch (IOException e) {
-            throw bad(file, "line " + line + ": not a valid item record (" + firstLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")");
+            throw bad(file, "line " + line + ": not a valid item record (" + JsonLinesFile.firstLine(e) + ")");
         }
         if (record.tenant() == null || !TENANT.matcher(record.tenant()).matches()) {
             throw bad(file, "line " + line + ": invalid tenant id");
@@ -128,15 +95,7 @@ final class ExportReader {
         return record.tenant() + "/" + record.namespace() + "/" + record.key();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
     private static AdminFailure bad(Path file, String what) {
-        return new AdminFailure(ExitCode.BAD_INPUT, file.getFileName() + " " + what + ".");
+        return JsonLinesFile.bad(file, what);
     }
 }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code admin import <dir>}: checks the whole export first (every line, the checksum, the count) and
  * only then writes, batch by batch, with a checkpoint after each commit so an interrupted import
  * resumes. Cached copies of changed items are dropped from Redis and invalidated in running servers'
- * hot tiers, so no tier serves the previous value.
+ * hot tiers, so no tier serves the previous value. The semantic-memory file (format version 2) is
+ * verified with the items and written after them by {@link MemoryImporter}.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import an export directory: verified first, then written idempotently and resumably.")
@@ -70,8 +71,12 @@ public class ImportCommand implements Callable<Integer> {
         }
         Manifest manifest = readManifest();
         ExportReader reader = new ExportReader(dir, manifest);
+        Optional<MemoryReader> memoryReader = manifest.hasMemory() ? Optional.of(new MemoryReader(dir, manifest)) : Optional.empty();
         try {
             reader.read((line, record) -> { });
+            if (memoryReader.isPresent()) {
+                memoryReader.get().read((line, record) -> { });
+            }
         } catch (AdminFailure e) {
             throw new AdminFailure(e.exitCode(), e.getMessage() + " Nothing was imported.");
         }
@@ -110,6 +115,14 @@ public class ImportCommand implements Callable<Integer> {
                 }
             });
             flush(importer, stores, warm, batch, changed);
+            progress.close(); // the memory file has a bar of its own
+            Optional<MemoryImporter> memory = Optional.empty();
+            if (memoryReader.isPresent()) {
+                // Items are done: a re-run after an interruption in the memory file skips them and repeats the
+                // memory file, whose inserts skip what exists.
+                new Checkpoint(manifest.sha256(), manifest.items()).write(checkpointPath);
+                memory = Optional.of(importMemory(stores, manifest, memoryReader.get()));
+            }
             Files.deleteIfExists(checkpointPath);
             long unchanged = manifest.items() - resumeAfter - changed[0] - skippedExpired[0];
             if (json) {
@@ -120,12 +133,21 @@ public class ImportCommand implements Callable<Integer> {
                 result.put("unchanged", unchanged);
                 result.put("skippedExpired", skippedExpired[0]);
                 result.put("tenantsCreated", tenantsCreated);
+                memory.ifPresent(m -> result.put("memory", memoryResult(manifest, m)));
                 Output.json(out, result);
             } else {
                 out.printf("Verified %d item(s) against %s (sha256 %s…)%n", manifest.items(), Manifest.FILE_NAME,
                         manifest.sha256().substring(0, 12));
                 out.printf("Imported: %d written, %d already up to date, %d expired since export (skipped); %d tenant(s) created%n",
                         changed[0], unchanged, skippedExpired[0], tenantsCreated);
+                if (memory.isPresent()) {
+                    out.printf("Verified %d semantic-memory row(s) (sha256 %s…)%n", manifest.memoryRowTotal(),
+                            manifest.memorySha256().substring(0, 12));
+                    out.printf("Imported semantic memory (written/in export): %s%n", memorySummary(manifest, memory.get()));
+                } else {
+                    out.printf("No semantic memory in this export (%s)%n", manifest.formatVersion() == 1
+                            ? "format version 1: items only" : "a --namespace export holds items only");
+                }
                 out.flush();
             }
             return ExitCode.OK.code();
@@ -147,6 +169,38 @@ public class ImportCommand implements Callable<Integer> {
         batch.clear();
     }
 
+    /** Writes the verified memory file; inserts that find their row present change nothing (see {@link MemoryImporter}). */
+    private MemoryImporter importMemory(StoreContext stores, Manifest manifest, MemoryReader reader) throws Exception {
+        try (Progress progress = Progress.start("import memory", manifest.memoryRowTotal(), " rows", !noProgress)) {
+            MemoryImporter importer = new MemoryImporter(stores.dataSource(), batchSize, progress);
+            reader.read((line, record) -> importer.add(record));
+            importer.finish();
+            return importer;
+        }
+    }
+
+    private static Map<String, Object> memoryResult(Manifest manifest, MemoryImporter importer) {
+        Map<String, Object> tables = new LinkedHashMap<>();
+        for (MemoryTable table : MemoryTable.values()) {
+            long rows = manifest.memoryRows().getOrDefault(table.tableName(), 0L);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("rows", rows);
+            counts.put("written", importer.written(table));
+            // Present already, or skipped with a parent the target holds under another id.
+            counts.put("unchanged", rows - importer.written(table));
+            tables.put(table.tableName(), counts);
+        }
+        return tables;
+    }
+
+    private static String memorySummary(Manifest manifest, MemoryImporter importer) {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (MemoryTable table : MemoryTable.values()) {
+            tables.put(table.tableName(), importer.written(table) + "/" + manifest.memoryRows().getOrDefault(table.tableName(), 0L));
+        }
+        return tables.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private Manifest readManifest() {
         Path file = dir.resolve(Manifest.FILE_NAME);
         if (!Files.isRegularFile(file)) {
@@ -159,13 +213,21 @@ public class ImportCommand implements Callable<Integer> {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " is not readable: " + reason);
         }
-        if (!Manifest.FORMAT.equals(manifest.format()) || manifest.formatVersion() != Manifest.FORMAT_VERSION) {
+        if (!Manifest.FORMAT.equals(manifest.format()) || manifest.formatVersion() < Manifest.OLDEST_FORMAT_VERSION
+                || manifest.formatVersion() > Manifest.FORMAT_VERSION) {
             throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " is format " + manifest.format() + " v"
-                    + manifest.formatVersion() + "; this jar reads " + Manifest.FORMAT + " v" + Manifest.FORMAT_VERSION + ".");
+                    + manifest.formatVersion() + "; this jar reads " + Manifest.FORMAT + " v" + Manifest.OLDEST_FORMAT_VERSION
+                    + " to v" + Manifest.FORMAT_VERSION + ".");
         }
         if (manifest.sha256() == null || manifest.tenants() == null || manifest.itemsFile() == null
                 || manifest.itemsFile().contains("/") || manifest.itemsFile().contains("\\")) {
             throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " lacks sha256, tenants or a plain items file name.");
+        }
+        if (manifest.hasMemory() && (manifest.formatVersion() < 2 || manifest.memorySha256() == null || manifest.memoryRows() == null
+                || manifest.memoryFile().contains("/") || manifest.memoryFile().contains("\\")
+                || !manifest.memoryRows().keySet().stream().allMatch(name -> MemoryTable.named(name).isPresent()))) {
+            throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " names a memory file without memorySha256, or with "
+                    + "memoryRows of unknown tables, or not as a plain file name.");
         }
         return manifest;
     }
