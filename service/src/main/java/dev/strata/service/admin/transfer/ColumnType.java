@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.strata.service.memory.embedding.MiniLmEmbeddingProvider;
+import dev.strata.service.memory.embedding.Vectors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -113,10 +114,19 @@ enum ColumnType {
                 if (!decodes(value)) {
                     yield "must be base64";
                 }
-                int length = Base64.getDecoder().decode(value.textValue()).length;
-                yield length == EMBEDDING_BYTES ? null : "is " + length + " bytes; this server's model ("
-                        + MiniLmEmbeddingProvider.DIMENSIONS + " dimensions, float32) produces " + EMBEDDING_BYTES
-                        + " (an export from a server with another embedding model cannot be imported)";
+                byte[] bytes = Base64.getDecoder().decode(value.textValue());
+                if (bytes.length != EMBEDDING_BYTES) {
+                    yield "is " + bytes.length + " bytes; this server's model (" + MiniLmEmbeddingProvider.DIMENSIONS
+                            + " dimensions, float32) produces " + EMBEDDING_BYTES
+                            + " (an export from a server with another embedding model cannot be imported)";
+                }
+                // A NaN or infinite component would stop every server's index from following the change feed.
+                for (float component : Vectors.fromBytes(bytes)) {
+                    if (!Float.isFinite(component)) {
+                        yield "holds a component that is not a finite number";
+                    }
+                }
+                yield null;
             }
             case TEXT_ARRAY -> {
                 if (!value.isArray()) {
