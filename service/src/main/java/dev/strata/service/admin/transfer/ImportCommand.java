@@ -143,7 +143,7 @@ public class ImportCommand implements Callable<Integer> {
                 if (memory.isPresent()) {
                     out.printf("Verified %d semantic-memory row(s) (sha256 %s…)%n", manifest.memoryRowTotal(),
                             manifest.memorySha256().substring(0, 12));
-                    out.printf("Imported semantic memory (written/in export): %s%n", memorySummary(manifest, memory.get()));
+                    out.printf("Imported semantic memory: %s%n", memorySummary(manifest, memory.get()));
                 } else {
                     out.printf("No semantic memory in this export (%s)%n", manifest.formatVersion() == 1
                             ? "format version 1: items only" : "a --namespace export holds items only");
@@ -193,12 +193,17 @@ public class ImportCommand implements Callable<Integer> {
         return tables;
     }
 
+    /** "17 row(s) written, 0 already present; per table written/in export: memories 4/4, …". */
     private static String memorySummary(Manifest manifest, MemoryImporter importer) {
-        Map<String, String> tables = new LinkedHashMap<>();
+        long written = 0;
+        StringBuilder tables = new StringBuilder();
         for (MemoryTable table : MemoryTable.values()) {
-            tables.put(table.tableName(), importer.written(table) + "/" + manifest.memoryRows().getOrDefault(table.tableName(), 0L));
+            written += importer.written(table);
+            tables.append(tables.isEmpty() ? "" : ", ").append(table.tableName()).append(' ').append(importer.written(table))
+                    .append('/').append(manifest.memoryRows().getOrDefault(table.tableName(), 0L));
         }
-        return tables.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        return written + " row(s) written, " + (manifest.memoryRowTotal() - written) + " already present; per table written/in export: "
+                + tables;
     }
 
     private Manifest readManifest() {

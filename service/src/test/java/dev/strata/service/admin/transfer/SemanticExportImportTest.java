@@ -140,8 +140,8 @@ class SemanticExportImportTest {
         String target = migratedDatabase("semantic");
         AdminRun first = AdminRun.run(target, false, "import", export.toString(), "--no-progress");
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.out()).contains("Verified 14 semantic-memory row(s)").contains("Imported semantic memory (written/in export): "
-                + "memories 3/3, memory_history 3/3, memory_sessions 1/1, memory_session_messages 3/3, memory_entities 2/2, "
+        assertThat(first.out()).contains("Verified 14 semantic-memory row(s)").contains("Imported semantic memory: 14 row(s) written, 0 already present; "
+                + "per table written/in export: memories 3/3, memory_history 3/3, memory_sessions 1/1, memory_session_messages 3/3, memory_entities 2/2, "
                 + "memory_relations 1/1, tenant_feature_flags 1/1");
         assertThat(fingerprints(target)).isEqualTo(fingerprints(SOURCE));
         // The trigger wrote the change feed, which running servers' indexes follow.
@@ -180,7 +180,8 @@ class SemanticExportImportTest {
 
         AdminRun again = AdminRun.run(target, false, "import", export.toString(), "--no-progress", "--checkpoint", checkpoint.toString());
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).contains("Resuming after line 1 of 1").contains("memories 0/3, memory_history 1/3, memory_sessions 0/1, "
+        assertThat(again.out()).contains("Resuming after line 1 of 1").contains("4 row(s) written, 10 already present")
+                .contains("memories 0/3, memory_history 1/3, memory_sessions 0/1, "
                 + "memory_session_messages 1/3, memory_entities 0/2, memory_relations 1/1, tenant_feature_flags 1/1");
         assertThat(fingerprints(target)).isEqualTo(fingerprints(SOURCE));
         assertThat(checkpoint).doesNotExist();
