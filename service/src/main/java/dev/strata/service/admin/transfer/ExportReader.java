@@ -3,12 +3,16 @@ package dev.strata.service.admin.transfer;
 import dev.strata.service.admin.AdminFailure;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
- * Streams the records of an export's data file, checking each line (JSON shape, names, version,
- * value checksum, key order) and the whole file (sha256, item count) against the manifest. Every
- * failure is an {@link AdminFailure} that names the file and the line.
+ * Streams the records of an export's data files, checking each line (JSON shape, names, version,
+ * value checksum, key order; for the memory file see {@link #readMemory}) and the whole file (sha256,
+ * counts) against the manifest. Every failure is an {@link AdminFailure} that names the file and the line.
  */
 final class ExportReader {
 
@@ -16,6 +20,12 @@ final class ExportReader {
     @FunctionalInterface
     interface RecordSink {
         void accept(long line, ExportRecord record) throws Exception;
+    }
+
+    /** Receives each valid line of the semantic-memory file with its 1-based line number. */
+    @FunctionalInterface
+    interface MemorySink {
+        void accept(long line, MemoryLine record) throws Exception;
     }
 
     // The server's own naming rules (KeyRules); repeated as patterns because an import must not go through HTTP.
@@ -52,6 +62,44 @@ final class ExportReader {
             throw bad(file, "does not match the sha256 in " + Manifest.FILE_NAME + " (changed after export)");
         }
         return read.lines();
+    }
+
+    /**
+     * Reads every line of the semantic-memory file (format version 2), checking each line ({@link MemoryLine#parse}),
+     * that tables come in parent-before-child order, that every tenant is one the manifest lists, and the whole file
+     * (rows per table, sha256) against the manifest.
+     */
+    void readMemory(MemorySink sink) throws Exception {
+        Path file = dir.resolve(manifest.memoryFile());
+        Set<String> tenants = manifest.tenants().stream().map(Manifest.TenantEntry::id).collect(Collectors.toSet());
+        Map<MemoryTable, Long> counts = new EnumMap<>(MemoryTable.class);
+        MemoryTable[] previous = {MemoryTable.values()[0]};
+        JsonLinesFile.Read read = JsonLinesFile.read(dir, manifest.memoryFile(), (line, text) -> {
+            MemoryLine record = MemoryLine.parse(file, line, text);
+            MemoryTable table = record.table();
+            if (table.ordinal() < previous[0].ordinal()) {
+                throw JsonLinesFile.bad(file, "line " + line + ": a " + table.tableName() + " row after " + previous[0].tableName()
+                        + " rows (an export writes parents before children)");
+            }
+            previous[0] = table;
+            if (table.hasTenant() && !tenants.contains(record.row().get("tenant_id").textValue())) {
+                throw JsonLinesFile.bad(file, "line " + line + ": tenant " + record.row().get("tenant_id").textValue()
+                        + " is not listed in the manifest");
+            }
+            counts.merge(table, 1L, Long::sum);
+            sink.accept(line, record);
+        });
+        for (MemoryTable table : MemoryTable.values()) {
+            long found = counts.getOrDefault(table, 0L);
+            long expected = manifest.memoryRows().getOrDefault(table.tableName(), 0L);
+            if (found != expected) {
+                throw JsonLinesFile.bad(file, "holds " + found + " " + table.tableName() + " row(s) but the manifest says " + expected
+                        + " (truncated or extended?)");
+            }
+        }
+        if (!read.sha256().equals(manifest.memorySha256())) {
+            throw JsonLinesFile.bad(file, "does not match the memorySha256 in " + Manifest.FILE_NAME + " (changed after export)");
+        }
     }
 
     private ExportRecord parse(Path file, long line, String text) {

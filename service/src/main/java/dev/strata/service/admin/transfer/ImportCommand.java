@@ -50,7 +50,7 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Ignore an existing checkpoint and start from the first line.")
     boolean restart;
 
-    @Option(names = "--batch-size", defaultValue = "1000", description = "Items per transaction (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "1000", description = "Items, or semantic-memory rows, per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--no-progress", description = "Do not show a progress bar.")
@@ -71,11 +71,10 @@ public class ImportCommand implements Callable<Integer> {
         }
         Manifest manifest = readManifest();
         ExportReader reader = new ExportReader(dir, manifest);
-        Optional<MemoryReader> memoryReader = manifest.hasMemory() ? Optional.of(new MemoryReader(dir, manifest)) : Optional.empty();
         try {
             reader.read((line, record) -> { });
-            if (memoryReader.isPresent()) {
-                memoryReader.get().read((line, record) -> { });
+            if (manifest.hasMemory()) {
+                reader.readMemory((line, record) -> { });
             }
         } catch (AdminFailure e) {
             throw new AdminFailure(e.exitCode(), e.getMessage() + " Nothing was imported.");
@@ -117,11 +116,11 @@ public class ImportCommand implements Callable<Integer> {
             flush(importer, stores, warm, batch, changed);
             progress.close(); // the memory file has a bar of its own
             Optional<MemoryImporter> memory = Optional.empty();
-            if (memoryReader.isPresent()) {
+            if (manifest.hasMemory()) {
                 // Items are done: a re-run after an interruption in the memory file skips them and repeats the
                 // memory file, whose inserts skip what exists.
                 new Checkpoint(manifest.sha256(), manifest.items()).write(checkpointPath);
-                memory = Optional.of(importMemory(stores, manifest, memoryReader.get()));
+                memory = Optional.of(importMemory(stores, manifest, reader));
             }
             Files.deleteIfExists(checkpointPath);
             long unchanged = manifest.items() - resumeAfter - changed[0] - skippedExpired[0];
@@ -170,10 +169,10 @@ public class ImportCommand implements Callable<Integer> {
     }
 
     /** Writes the verified memory file; inserts that find their row present change nothing (see {@link MemoryImporter}). */
-    private MemoryImporter importMemory(StoreContext stores, Manifest manifest, MemoryReader reader) throws Exception {
+    private MemoryImporter importMemory(StoreContext stores, Manifest manifest, ExportReader reader) throws Exception {
         try (Progress progress = Progress.start("import memory", manifest.memoryRowTotal(), " rows", !noProgress)) {
             MemoryImporter importer = new MemoryImporter(stores.dataSource(), batchSize, progress);
-            reader.read((line, record) -> importer.add(record));
+            reader.readMemory((line, record) -> importer.add(record));
             importer.finish();
             return importer;
         }

@@ -1,5 +1,7 @@
 package dev.strata.service.admin.transfer;
 
+import static dev.strata.service.admin.AdminRun.query;
+import static dev.strata.service.admin.AdminRun.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +20,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -351,21 +349,5 @@ class SemanticExportImportTest {
                     + table.getValue().formatted(tenant) + ") AS rows (r)"));
         }
         return result;
-    }
-
-    private static String query(String database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(AdminRun.databaseUrl(database), "postgres", "postgres");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static void update(String database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(AdminRun.databaseUrl(database), "postgres", "postgres");
-             Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        }
     }
 }
