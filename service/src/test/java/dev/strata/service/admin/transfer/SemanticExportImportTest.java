@@ -160,6 +160,12 @@ class SemanticExportImportTest {
         result.get("memory").forEach(table -> assertThat(table.get("written").asLong()).isZero());
         assertThat(fingerprints(target)).as("a second import changes nothing, history is not duplicated").isEqualTo(fingerprints(SOURCE));
         assertThat(query(target, "SELECT count(*) FROM memory_changes")).isEqualTo(changes);
+
+        // --all (no tenant filter) exports the same rows from the restored database, which holds only this tenant.
+        Path all = temp.resolve("all-from-restored");
+        AdminRun everything = AdminRun.run(target, false, "export", "--all", "-o", all.toString(), "--no-progress");
+        assertThat(everything.exitCode()).as(everything.toString()).isZero();
+        assertThat(new ObjectMapper().readTree(all.resolve("manifest.json").toFile()).get("memoryRows")).isEqualTo(manifest.get("memoryRows"));
     }
 
     @Test
@@ -231,6 +237,14 @@ class SemanticExportImportTest {
         AdminRun notJson = AdminRun.run(target, false, "import", garbled.toString(), "--no-progress");
         assertThat(notJson.exitCode()).isEqualTo(5);
         assertThat(notJson.err()).contains("memory.jsonl.gz line 7: not a valid memory record").contains("Nothing was imported");
+        assertNothingImported(target);
+
+        // A lost last line: every line is fine, the counts are not.
+        Path truncated = copyWithMemoryLines("truncated", lines -> lines.subList(0, lines.size() - 1));
+        AdminRun shortFile = AdminRun.run(target, false, "import", truncated.toString(), "--no-progress");
+        assertThat(shortFile.exitCode()).isEqualTo(5);
+        assertThat(shortFile.err()).contains("memory.jsonl.gz holds 0 tenant_feature_flags row(s) but the manifest says 1")
+                .contains("Nothing was imported");
         assertNothingImported(target);
     }
 
