@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class Progress implements AutoCloseable {
 
     private final ProgressBar bar;
+    private boolean closed;
 
     private Progress(ProgressBar bar) {
         this.bar = bar;
@@ -19,16 +20,21 @@ public final class Progress implements AutoCloseable {
 
     /** @param total expected items, or -1 when unknown (then the bar shows the count and rate, without ETA) */
     public static Progress start(String task, long total, boolean wanted) {
-        return start(task, total, wanted, System.console() != null, System.err);
+        return start(task, total, " items", wanted);
     }
 
-    /** As {@link #start(String, long, boolean)}, with the terminal check and the stream given (tests). */
-    static Progress start(String task, long total, boolean wanted, boolean terminal, java.io.PrintStream stream) {
+    /** As {@link #start(String, long, boolean)}, counting in {@code unit} (" rows", with its leading space). */
+    public static Progress start(String task, long total, String unit, boolean wanted) {
+        return start(task, total, unit, wanted, System.console() != null, System.err);
+    }
+
+    /** As {@link #start(String, long, String, boolean)}, with the terminal check and the stream given (tests). */
+    static Progress start(String task, long total, String unit, boolean wanted, boolean terminal, java.io.PrintStream stream) {
         if (!wanted || !terminal) {
             return new Progress(null);
         }
         return new Progress(new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" items", 1).showSpeed()
+                .setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1).showSpeed()
                 .setConsumer(new ConsoleProgressBarConsumer(stream)).build());
     }
 
@@ -55,7 +61,8 @@ public final class Progress implements AutoCloseable {
 
     @Override
     public void close() {
-        if (bar != null) {
+        if (bar != null && !closed) {
+            closed = true;
             // An estimated total (Redis keys that are not items, rows a prune skipped) must not leave the bar short of its end.
             if (bar.getMax() > 0 && bar.getCurrent() != bar.getMax()) {
                 bar.maxHint(bar.getCurrent());

@@ -3,6 +3,11 @@ package dev.strata.service.admin;
 import dev.strata.service.support.EmbeddedStores;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +50,24 @@ public record AdminRun(int exitCode, String out, String err) {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
         } catch (java.io.IOException e) {
             throw new AssertionError("not JSON: " + this, e);
+        }
+    }
+
+    /** The first column of the first row of {@code sql} on a database of the shared PostgreSQL, as text. */
+    public static String query(String database, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(databaseUrl(database), "postgres", "postgres");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /** Runs a statement on a database of the shared PostgreSQL. */
+    public static void update(String database, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(databaseUrl(database), "postgres", "postgres");
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
         }
     }
 

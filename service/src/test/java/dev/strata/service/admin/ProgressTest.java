@@ -13,7 +13,7 @@ class ProgressTest {
     @Test
     void drawsOnATerminalWithCountAndRateEvenWithoutATotal() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Progress progress = Progress.start("prune", -1, true, true, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+        try (Progress progress = Progress.start("prune", -1, " items", true, true, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
             assertThat(progress.shown()).isTrue();
             progress.stepBy(1234);
             Thread.sleep(1200);
@@ -25,7 +25,7 @@ class ProgressTest {
     @Test
     void anExpectedTotalSetAfterTheStartGivesPercentAndEtaAndTheBarEndsAtWhatWasDone() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Progress progress = Progress.start("stats", -1, true, true, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
+        try (Progress progress = Progress.start("stats", -1, " items", true, true, new PrintStream(bytes, true, StandardCharsets.UTF_8))) {
             progress.expect(4000);
             progress.stepBy(1000);
             Thread.sleep(1200);
@@ -42,8 +42,8 @@ class ProgressTest {
     void nothingIsDrawnWhenNotWantedOrNotOnATerminal() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        try (Progress unwanted = Progress.start("stats", 10, false, true, stream);
-             Progress piped = Progress.start("stats", 10, true, false, stream)) {
+        try (Progress unwanted = Progress.start("stats", 10, " items", false, true, stream);
+             Progress piped = Progress.start("stats", 10, " items", true, false, stream)) {
             unwanted.stepBy(5);
             piped.stepBy(5);
             assertThat(unwanted.shown()).isFalse();

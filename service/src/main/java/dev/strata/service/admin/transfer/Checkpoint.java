@@ -9,7 +9,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * How far an import got: the export's checksum and the last line whose batch committed. Written
  * atomically after each commit; a later run of the same export resumes after that line. Lines of the
- * batch in flight at a crash are written again, which the idempotent upsert makes harmless.
+ * batch in flight at a crash are written again, which the idempotent upsert makes harmless. With a
+ * semantic-memory file the checkpoint stays at the last item line until that file is written too, so
+ * a re-run skips the items and repeats the memory file, whose inserts skip the rows already there.
  */
 record Checkpoint(String sha256, long linesCommitted) {
 

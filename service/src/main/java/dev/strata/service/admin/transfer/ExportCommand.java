@@ -6,17 +6,10 @@ import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
 import dev.strata.service.admin.Progress;
 import dev.strata.service.admin.StoreContext;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,10 +17,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,11 +28,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code admin export}: writes live durable items (a tenant, one namespace of it, or everything) to a
- * directory holding {@code items.jsonl.gz} and {@code manifest.json}. Rows are streamed from one
- * consistent snapshot with a cursor, so memory stays constant for any size.
+ * directory holding {@code items.jsonl.gz} and {@code manifest.json}; for a whole tenant or everything
+ * also the semantic memory ({@code memory.jsonl.gz}, see {@link MemoryExport}). Rows are streamed from
+ * one consistent snapshot with a cursor, so memory stays constant for any size.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export items as gzip JSON Lines with a manifest and checksums (backup, or moving to another deployment).")
+        description = {"Export items and semantic memory as gzip JSON Lines with a manifest and checksums (backup, or moving to another deployment).",
+            "A whole tenant (--tenant without --namespace) or --all also exports its semantic memory: memories (with embeddings, "
+                    + "not re-computed on import), their history, sessions and messages, the entity graph and feature flags. "
+                    + "API keys and key roles are not exported."})
 public class ExportCommand implements Callable<Integer> {
 
     static class Scope {
@@ -57,7 +52,7 @@ public class ExportCommand implements Callable<Integer> {
     @ArgGroup(multiplicity = "1")
     Scope scope;
 
-    @Option(names = "--namespace", paramLabel = "name", description = "Only this namespace (with --tenant).")
+    @Option(names = "--namespace", paramLabel = "name", description = "Only this namespace (with --tenant); items only: semantic memory is not per namespace and is not exported.")
     String namespace;
 
     @Option(names = {"-o", "--output"}, paramLabel = "dir", required = true, description = "Directory to create (must not exist or be empty).")
@@ -89,14 +84,10 @@ public class ExportCommand implements Callable<Integer> {
             }
             long now = System.currentTimeMillis();
             long total = count(connection, now);
-            Path itemsFile = output.resolve(Manifest.ITEMS_FILE);
-            MessageDigest sha256 = sha256();
             long written = 0;
             long bytes = 0;
-            try (OutputStream file = Files.newOutputStream(itemsFile);
-                 DigestOutputStream digest = new DigestOutputStream(file, sha256);
-                 GZIPOutputStream gzip = new GZIPOutputStream(digest, 1 << 16);
-                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8), 1 << 16);
+            JsonLinesFile.Writer items = new JsonLinesFile.Writer(output.resolve(Manifest.ITEMS_FILE));
+            try (items;
                  Progress progress = Progress.start("export", total, !noProgress);
                  PreparedStatement statement = connection.prepareStatement(itemsQuery())) {
                 statement.setFetchSize(1000);
@@ -108,25 +99,35 @@ public class ExportCommand implements Callable<Integer> {
                         Timestamp expiresAt = rows.getTimestamp(6);
                         ExportRecord record = ExportRecord.of(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(5),
                                 expiresAt == null ? 0 : expiresAt.getTime(), value);
-                        writer.write(ExportRecord.WRITER.writeValueAsString(record));
-                        writer.write('\n');
+                        items.writeLine(ExportRecord.WRITER.writeValueAsString(record));
                         written++;
                         bytes += value.length;
                         progress.stepBy(1);
                     }
                 }
             }
+            MemoryExport.Written memory = namespace == null ? exportMemory(connection) : null;
             connection.commit();
             Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, Instant.ofEpochMilli(now),
-                    scope.all ? "all" : "tenant", namespace, tenants, Manifest.ITEMS_FILE, written, bytes,
-                    HexFormat.of().formatHex(sha256.digest()));
+                    scope.all ? "all" : "tenant", namespace, tenants, Manifest.ITEMS_FILE, written, bytes, items.sha256(),
+                    memory == null ? null : Manifest.MEMORY_FILE, memory == null ? null : memory.rows(),
+                    memory == null ? null : memory.sha256());
             Files.writeString(output.resolve(Manifest.FILE_NAME), Output.mapper().writeValueAsString(manifest));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Output.json(out, manifest);
             } else {
                 out.printf("Exported %d item(s), %d value bytes, of %d tenant(s) to %s%n", written, bytes, tenants.size(), output);
-                out.printf("  %s  sha256 %s%n  %s%n", Manifest.ITEMS_FILE, manifest.sha256(), Manifest.FILE_NAME);
+                if (memory != null) {
+                    out.printf("Exported %d semantic-memory row(s): %s%n", memory.total(), MemoryTable.summary(memory.rows()));
+                } else {
+                    out.printf("Semantic memory not exported (a --namespace export holds items only)%n");
+                }
+                out.printf("  %s  sha256 %s%n", Manifest.ITEMS_FILE, manifest.sha256());
+                if (memory != null) {
+                    out.printf("  %s  sha256 %s%n", Manifest.MEMORY_FILE, memory.sha256());
+                }
+                out.printf("  %s%n", Manifest.FILE_NAME);
                 out.flush();
             }
             return ExitCode.OK.code();
@@ -198,11 +199,13 @@ public class ExportCommand implements Callable<Integer> {
         return tenants;
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** The semantic-memory tables of the exported tenants, from the same snapshot as the items. */
+    private MemoryExport.Written exportMemory(Connection connection) throws IOException, SQLException {
+        MemoryExport export = new MemoryExport(connection, scope.all ? null : scope.tenant);
+        java.util.Map<MemoryTable, Long> counts = export.count();
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        try (Progress progress = Progress.start("export memory", total, " rows", !noProgress)) {
+            return export.write(output.resolve(Manifest.MEMORY_FILE), counts, progress);
         }
     }
 }

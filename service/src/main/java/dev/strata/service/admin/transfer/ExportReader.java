@@ -1,24 +1,18 @@
 package dev.strata.service.admin.transfer;
 
 import dev.strata.service.admin.AdminFailure;
-import dev.strata.service.admin.ExitCode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Streams the records of an export's data file, checking each line (JSON shape, names, version,
- * value checksum, key order) and the whole file (sha256, item count) against the manifest. Every
- * failure is an {@link AdminFailure} that names the file and the line.
+ * Streams the records of an export's data files, checking each line (JSON shape, names, version,
+ * value checksum, key order; for the memory file see {@link #readMemory}) and the whole file (sha256,
+ * counts) against the manifest. Every failure is an {@link AdminFailure} that names the file and the line.
  */
 final class ExportReader {
 
@@ -26,6 +20,12 @@ final class ExportReader {
     @FunctionalInterface
     interface RecordSink {
         void accept(long line, ExportRecord record) throws Exception;
+    }
+
+    /** Receives each valid line of the semantic-memory file with its 1-based line number. */
+    @FunctionalInterface
+    interface MemorySink {
+        void accept(long line, MemoryLine record) throws Exception;
     }
 
     // The server's own naming rules (KeyRules); repeated as patterns because an import must not go through HTTP.
@@ -44,47 +44,62 @@ final class ExportReader {
     /** Reads every line; returns the number of records. Throws on the first bad line or a manifest mismatch. */
     long read(RecordSink sink) throws Exception {
         Path file = dir.resolve(manifest.itemsFile());
-        if (!Files.isRegularFile(file)) {
-            throw new AdminFailure(ExitCode.BAD_INPUT, "The export has no " + manifest.itemsFile() + " in " + dir + ".");
-        }
-        MessageDigest sha256 = ExportCommand.sha256();
-        long line = 0;
-        String previous = null;
-        try (InputStream raw = Files.newInputStream(file);
-             DigestInputStream digest = new DigestInputStream(raw, sha256);
-             BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(digest, 1 << 16), StandardCharsets.UTF_8),
-                     1 << 16)) {
-            String text;
-            while (true) {
-                try {
-                    text = reader.readLine();
-                } catch (IOException e) {
-                    throw bad(file, "is corrupted after line " + line + " (" + e.getMessage() + ")");
-                }
-                if (text == null) {
-                    break;
-                }
-                line++;
-                ExportRecord record = parse(file, line, text);
-                String order = record.tenant() + '\u0000' + record.namespace() + '\u0000' + record.key();
-                if (previous != null && previous.compareTo(order) >= 0) {
-                    throw bad(file, "line " + line + ": item " + describe(record) + " is out of order or repeated "
-                            + "(an export lists each item once, in key order)");
-                }
-                previous = order;
-                sink.accept(line, record);
+        String[] previous = {null};
+        JsonLinesFile.Read read = JsonLinesFile.read(dir, manifest.itemsFile(), (line, text) -> {
+            ExportRecord record = parse(file, line, text);
+            String order = record.tenant() + '\u0000' + record.namespace() + '\u0000' + record.key();
+            if (previous[0] != null && previous[0].compareTo(order) >= 0) {
+                throw bad(file, "line " + line + ": item " + describe(record) + " is out of order or repeated "
+                        + "(an export lists each item once, in key order)");
             }
-            // Drain what the gzip reader did not consume so the checksum covers the whole file.
-            digest.transferTo(java.io.OutputStream.nullOutputStream());
+            previous[0] = order;
+            sink.accept(line, record);
+        });
+        if (read.lines() != manifest.items()) {
+            throw bad(file, "holds " + read.lines() + " item(s) but the manifest says " + manifest.items() + " (truncated or extended?)");
         }
-        if (line != manifest.items()) {
-            throw bad(file, "holds " + line + " item(s) but the manifest says " + manifest.items() + " (truncated or extended?)");
-        }
-        String actual = HexFormat.of().formatHex(sha256.digest());
-        if (!actual.equals(manifest.sha256())) {
+        if (!read.sha256().equals(manifest.sha256())) {
             throw bad(file, "does not match the sha256 in " + Manifest.FILE_NAME + " (changed after export)");
         }
-        return line;
+        return read.lines();
+    }
+
+    /**
+     * Reads every line of the semantic-memory file (format version 2), checking each line ({@link MemoryLine#parse}),
+     * that tables come in parent-before-child order, that every tenant is one the manifest lists, and the whole file
+     * (rows per table, sha256) against the manifest.
+     */
+    void readMemory(MemorySink sink) throws Exception {
+        Path file = dir.resolve(manifest.memoryFile());
+        Set<String> tenants = manifest.tenants().stream().map(Manifest.TenantEntry::id).collect(Collectors.toSet());
+        Map<MemoryTable, Long> counts = new EnumMap<>(MemoryTable.class);
+        MemoryTable[] previous = {MemoryTable.values()[0]};
+        JsonLinesFile.Read read = JsonLinesFile.read(dir, manifest.memoryFile(), (line, text) -> {
+            MemoryLine record = MemoryLine.parse(file, line, text);
+            MemoryTable table = record.table();
+            if (table.ordinal() < previous[0].ordinal()) {
+                throw JsonLinesFile.bad(file, "line " + line + ": a " + table.tableName() + " row after " + previous[0].tableName()
+                        + " rows (an export writes parents before children)");
+            }
+            previous[0] = table;
+            if (table.hasTenant() && !tenants.contains(record.row().get("tenant_id").textValue())) {
+                throw JsonLinesFile.bad(file, "line " + line + ": tenant " + record.row().get("tenant_id").textValue()
+                        + " is not listed in the manifest");
+            }
+            counts.merge(table, 1L, Long::sum);
+            sink.accept(line, record);
+        });
+        for (MemoryTable table : MemoryTable.values()) {
+            long found = counts.getOrDefault(table, 0L);
+            long expected = manifest.memoryRows().getOrDefault(table.tableName(), 0L);
+            if (found != expected) {
+                throw JsonLinesFile.bad(file, "holds " + found + " " + table.tableName() + " row(s) but the manifest says " + expected
+                        + " (truncated or extended?)");
+            }
+        }
+        if (!read.sha256().equals(manifest.memorySha256())) {
+            throw JsonLinesFile.bad(file, "does not match the memorySha256 in " + Manifest.FILE_NAME + " (changed after export)");
+        }
     }
 
     private ExportRecord parse(Path file, long line, String text) {
@@ -92,7 +107,7 @@ final class ExportReader {
         try {
             record = ExportRecord.READER.readValue(text);
         } catch (IOException e) {
-            throw bad(file, "line " + line + ": not a valid item record (" + firstLine(e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()) + ")");
+            throw bad(file, "line " + line + ": not a valid item record (" + JsonLinesFile.firstLine(e) + ")");
         }
         if (record.tenant() == null || !TENANT.matcher(record.tenant()).matches()) {
             throw bad(file, "line " + line + ": invalid tenant id");
@@ -128,15 +143,7 @@ final class ExportReader {
         return record.tenant() + "/" + record.namespace() + "/" + record.key();
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
     private static AdminFailure bad(Path file, String what) {
-        return new AdminFailure(ExitCode.BAD_INPUT, file.getFileName() + " " + what + ".");
+        return JsonLinesFile.bad(file, what);
     }
 }

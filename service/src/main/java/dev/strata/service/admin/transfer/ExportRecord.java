@@ -1,8 +1,6 @@
 package dev.strata.service.admin.transfer;
 
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.zip.CRC32C;
 
 /**
  * One line of an export: an item with its exact bytes (base64), version and absolute expiry, plus a
@@ -35,8 +33,6 @@ record ExportRecord(String tenant, String namespace, String key, long version, L
     }
 
     static String crc(byte[] value) {
-        CRC32C crc = new CRC32C();
-        crc.update(value);
-        return HexFormat.of().toHexDigits((int) crc.getValue());
+        return JsonLinesFile.crc(value);
     }
 }

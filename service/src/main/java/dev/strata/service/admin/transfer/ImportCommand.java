@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code admin import <dir>}: checks the whole export first (every line, the checksum, the count) and
  * only then writes, batch by batch, with a checkpoint after each commit so an interrupted import
  * resumes. Cached copies of changed items are dropped from Redis and invalidated in running servers'
- * hot tiers, so no tier serves the previous value.
+ * hot tiers, so no tier serves the previous value. The semantic-memory file (format version 2) is
+ * verified with the items and written after them by {@link MemoryImporter}.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import an export directory: verified first, then written idempotently and resumably.")
@@ -49,7 +50,7 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Ignore an existing checkpoint and start from the first line.")
     boolean restart;
 
-    @Option(names = "--batch-size", defaultValue = "1000", description = "Items per transaction (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "1000", description = "Items, or semantic-memory rows, per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--no-progress", description = "Do not show a progress bar.")
@@ -72,6 +73,9 @@ public class ImportCommand implements Callable<Integer> {
         ExportReader reader = new ExportReader(dir, manifest);
         try {
             reader.read((line, record) -> { });
+            if (manifest.hasMemory()) {
+                reader.readMemory((line, record) -> { });
+            }
         } catch (AdminFailure e) {
             throw new AdminFailure(e.exitCode(), e.getMessage() + " Nothing was imported.");
         }
@@ -110,6 +114,14 @@ public class ImportCommand implements Callable<Integer> {
                 }
             });
             flush(importer, stores, warm, batch, changed);
+            progress.close(); // the memory file has a bar of its own
+            Optional<MemoryImporter> memory = Optional.empty();
+            if (manifest.hasMemory()) {
+                // Items are done: a re-run after an interruption in the memory file skips them and repeats the
+                // memory file, whose inserts skip what exists.
+                new Checkpoint(manifest.sha256(), manifest.items()).write(checkpointPath);
+                memory = Optional.of(importMemory(stores, manifest, reader));
+            }
             Files.deleteIfExists(checkpointPath);
             long unchanged = manifest.items() - resumeAfter - changed[0] - skippedExpired[0];
             if (json) {
@@ -120,12 +132,21 @@ public class ImportCommand implements Callable<Integer> {
                 result.put("unchanged", unchanged);
                 result.put("skippedExpired", skippedExpired[0]);
                 result.put("tenantsCreated", tenantsCreated);
+                memory.ifPresent(m -> result.put("memory", memoryResult(manifest, m)));
                 Output.json(out, result);
             } else {
                 out.printf("Verified %d item(s) against %s (sha256 %s…)%n", manifest.items(), Manifest.FILE_NAME,
                         manifest.sha256().substring(0, 12));
                 out.printf("Imported: %d written, %d already up to date, %d expired since export (skipped); %d tenant(s) created%n",
                         changed[0], unchanged, skippedExpired[0], tenantsCreated);
+                if (memory.isPresent()) {
+                    out.printf("Verified %d semantic-memory row(s) (sha256 %s…)%n", manifest.memoryRowTotal(),
+                            manifest.memorySha256().substring(0, 12));
+                    out.printf("Imported semantic memory: %s%n", memorySummary(manifest, memory.get()));
+                } else {
+                    out.printf("No semantic memory in this export (%s)%n", manifest.formatVersion() == 1
+                            ? "format version 1: items only" : "a --namespace export holds items only");
+                }
                 out.flush();
             }
             return ExitCode.OK.code();
@@ -147,6 +168,43 @@ public class ImportCommand implements Callable<Integer> {
         batch.clear();
     }
 
+    /** Writes the verified memory file; inserts that find their row present change nothing (see {@link MemoryImporter}). */
+    private MemoryImporter importMemory(StoreContext stores, Manifest manifest, ExportReader reader) throws Exception {
+        try (Progress progress = Progress.start("import memory", manifest.memoryRowTotal(), " rows", !noProgress)) {
+            MemoryImporter importer = new MemoryImporter(stores.dataSource(), batchSize, progress);
+            reader.readMemory((line, record) -> importer.add(record));
+            importer.finish();
+            return importer;
+        }
+    }
+
+    private static Map<String, Object> memoryResult(Manifest manifest, MemoryImporter importer) {
+        Map<String, Object> tables = new LinkedHashMap<>();
+        for (MemoryTable table : MemoryTable.values()) {
+            long rows = manifest.memoryRows().getOrDefault(table.tableName(), 0L);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("rows", rows);
+            counts.put("written", importer.written(table));
+            // Present already, or skipped with a parent the target holds under another id.
+            counts.put("unchanged", rows - importer.written(table));
+            tables.put(table.tableName(), counts);
+        }
+        return tables;
+    }
+
+    /** "17 row(s) written, 0 already present; per table written/in export: memories 4/4, …". */
+    private static String memorySummary(Manifest manifest, MemoryImporter importer) {
+        long written = 0;
+        StringBuilder tables = new StringBuilder();
+        for (MemoryTable table : MemoryTable.values()) {
+            written += importer.written(table);
+            tables.append(tables.isEmpty() ? "" : ", ").append(table.tableName()).append(' ').append(importer.written(table))
+                    .append('/').append(manifest.memoryRows().getOrDefault(table.tableName(), 0L));
+        }
+        return written + " row(s) written, " + (manifest.memoryRowTotal() - written) + " already present; per table written/in export: "
+                + tables;
+    }
+
     private Manifest readManifest() {
         Path file = dir.resolve(Manifest.FILE_NAME);
         if (!Files.isRegularFile(file)) {
@@ -159,13 +217,21 @@ public class ImportCommand implements Callable<Integer> {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " is not readable: " + reason);
         }
-        if (!Manifest.FORMAT.equals(manifest.format()) || manifest.formatVersion() != Manifest.FORMAT_VERSION) {
+        if (!Manifest.FORMAT.equals(manifest.format()) || manifest.formatVersion() < Manifest.OLDEST_FORMAT_VERSION
+                || manifest.formatVersion() > Manifest.FORMAT_VERSION) {
             throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " is format " + manifest.format() + " v"
-                    + manifest.formatVersion() + "; this jar reads " + Manifest.FORMAT + " v" + Manifest.FORMAT_VERSION + ".");
+                    + manifest.formatVersion() + "; this jar reads " + Manifest.FORMAT + " v" + Manifest.OLDEST_FORMAT_VERSION
+                    + " to v" + Manifest.FORMAT_VERSION + ".");
         }
         if (manifest.sha256() == null || manifest.tenants() == null || manifest.itemsFile() == null
                 || manifest.itemsFile().contains("/") || manifest.itemsFile().contains("\\")) {
             throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " lacks sha256, tenants or a plain items file name.");
+        }
+        if (manifest.hasMemory() && (manifest.formatVersion() < 2 || manifest.memorySha256() == null || manifest.memoryRows() == null
+                || manifest.memoryFile().contains("/") || manifest.memoryFile().contains("\\")
+                || !manifest.memoryRows().keySet().stream().allMatch(name -> MemoryTable.named(name).isPresent()))) {
+            throw new AdminFailure(ExitCode.BAD_INPUT, Manifest.FILE_NAME + " names a memory file without memorySha256, or with "
+                    + "memoryRows of unknown tables, or not as a plain file name.");
         }
         return manifest;
     }

@@ -1,5 +1,6 @@
 package dev.strata.service.admin.transfer;
 
+import static dev.strata.service.admin.AdminRun.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.service.admin.AdminRun;
@@ -11,10 +12,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,14 +195,5 @@ class ExportImportTest {
         return query(database, "SELECT count(*) || ':' || md5(string_agg(namespace || '/' || item_key || '=' || encode(value, 'hex') || '@'"
                 + " || version || '~' || coalesce((extract(epoch FROM expires_at) * 1000)::bigint::text, '-'), ',' ORDER BY namespace, item_key))"
                 + " FROM kv_items WHERE tenant_id = '" + tenant + "'");
-    }
-
-    private static String query(String database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(AdminRun.databaseUrl(database), "postgres", "postgres");
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
     }
 }
