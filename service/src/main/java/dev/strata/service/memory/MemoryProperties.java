@@ -57,9 +57,6 @@ public record MemoryProperties(
         java.util.Map<String, Integer> roleWindowTokens,
         String summarizer, String llmUrl, String llmModel, String llmApiKey) {
 
-    /** Measured at a million memories in one segment (docs/benchmarks/semantic.md). */
-    public static final int DEFAULT_SEARCH_BEAM = 100;
-
     public MemoryProperties {
         indexDir = indexDir == null ? "" : indexDir;
         nearDuplicateSimilarity = nearDuplicateSimilarity == null ? 0.92 : nearDuplicateSimilarity;
@@ -68,7 +65,7 @@ public record MemoryProperties(
             throw new IllegalArgumentException("strata.memory.near-duplicate-policy must be 'link' or 'merge', not '" + nearDuplicatePolicy + "'");
         }
         feedPollMs = feedPollMs == null ? 50L : feedPollMs;
-        searchBeam = searchBeam == null ? DEFAULT_SEARCH_BEAM : searchBeam;
+        searchBeam = searchBeam == null ? dev.strata.service.memory.index.MemoryIndex.DEFAULT_SEARCH_BEAM : searchBeam;
         compactAfterRebuild = compactAfterRebuild == null || compactAfterRebuild;
         embeddingBatch = embeddingBatch == null ? 32 : embeddingBatch;
         maxTextChars = maxTextChars == null ? 8000 : maxTextChars;
