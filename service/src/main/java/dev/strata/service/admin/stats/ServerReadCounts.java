@@ -62,9 +62,9 @@ final class ServerReadCounts {
         return sums;
     }
 
-    /** tier → [hits, misses] over all tenants, summed over the servers. */
+    /** tier → [hits, misses] over all tenants, summed over the servers; tiers fastest first. */
     static Map<String, long[]> totals(List<String> servers) {
-        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, long[]> counts = new TreeMap<>(java.util.Comparator.comparingInt(ServerReadCounts::rank).thenComparing(tier -> tier));
         for (String server : servers) {
             get(server, "/actuator/prometheus", null).lines().forEach(line -> {
                 Matcher m = SAMPLE.matcher(line);
@@ -74,6 +74,15 @@ final class ServerReadCounts {
             });
         }
         return counts;
+    }
+
+    private static int rank(String tier) {
+        for (dev.strata.service.tier.Tier known : dev.strata.service.tier.Tier.values()) {
+            if (known.label().equals(tier)) {
+                return known.ordinal();
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** {hits, misses, hitRatio} of one tier's counts, the ratio rounded to 3 places. */
