@@ -34,6 +34,8 @@ public final class IndexSync implements AutoCloseable {
     private final boolean compactAfterRebuild;
     private volatile ChangeFeed feed;
     private final ReentrantLock applying = new ReentrantLock();
+    /** The feed remembers what it delivered: one poller at a time (the follower, or a writer catching up). */
+    private final ReentrantLock polling = new ReentrantLock();
     private final ExecutorService maintenance = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("strata-memory-maintenance").factory());
     private Thread follower;
     private volatile boolean running = true;
@@ -134,11 +136,29 @@ public final class IndexSync implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies every change committed so far by any instance. The follower does this every poll
+     * interval; a writer calls it to check for duplicates against memories other instances wrote
+     * moments ago, which the follower may not have brought in yet.
+     */
+    public void catchUp() {
+        ChangeFeed current = feed;
+        if (current == null) {
+            return;
+        }
+        polling.lock();
+        try {
+            apply(current.poll(System.currentTimeMillis()));
+        } finally {
+            polling.unlock();
+        }
+    }
+
     private void follow() {
         while (running) {
             try {
                 long now = System.currentTimeMillis();
-                apply(feed.poll(now));
+                catchUp();
                 if (now - lastPruneMs > PRUNE_EVERY_MS) {
                     jdbc.update("DELETE FROM memory_changes WHERE at < now() - interval '1 hour'");
                     lastPruneMs = now;

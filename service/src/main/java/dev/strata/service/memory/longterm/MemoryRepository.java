@@ -36,6 +36,20 @@ public class MemoryRepository {
     public record NewMemory(String id, String tenantId, MemoryInput input, double importance, byte[] textHash, byte[] embedding,
                             String duplicateOf, Instant createdAt) { }
 
+    /**
+     * Runs {@code work} in one transaction that first takes a PostgreSQL advisory lock on this user's
+     * memories (released at commit). Writers of the same user on every instance queue here, so each
+     * one's duplicate check sees what the previous one committed.
+     */
+    public <T> T inUserWriteLock(String tenantId, String userId, java.util.function.Supplier<T> work) {
+        return transactions.execute(status -> {
+            jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?, 0))) AS locked", Integer.class,
+                    // '/' occurs in neither tenant nor user ids, so the key text is unique per user.
+                    "strata-memories/" + tenantId + '/' + userId);
+            return work.get();
+        });
+    }
+
     public Optional<String> findExact(String tenantId, String userId, byte[] textHash) {
         return jdbc.queryForList("SELECT id FROM memories WHERE tenant_id = ? AND user_id = ? AND text_hash = ?", String.class,
                 tenantId, userId, textHash).stream().findFirst();

@@ -82,7 +82,20 @@ public class MemoryService {
 
     private record Accepted(String id, String userId, float[] vector) { }
 
+    /**
+     * One memory, under its user's write lock: the instance first applies what other instances
+     * committed (the lock's previous holders included), so two near-duplicates sent to two
+     * instances at the same moment are linked or merged like two sent to one.
+     */
     private WriteOutcome writeOne(String tenantId, MemoryInput in, float[] vector, double importance, Instant createdAt, List<Accepted> accepted) {
+        return repository.inUserWriteLock(tenantId, in.userId(), () -> {
+            index.catchUp();
+            return writeOneLocked(tenantId, in, vector, importance, createdAt, accepted);
+        });
+    }
+
+    private WriteOutcome writeOneLocked(String tenantId, MemoryInput in, float[] vector, double importance, Instant createdAt,
+                                        List<Accepted> accepted) {
         byte[] hash = TextHash.of(in.text());
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<String> exact = repository.findExact(tenantId, in.userId(), hash);

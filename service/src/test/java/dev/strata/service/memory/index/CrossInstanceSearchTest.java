@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two servers on one PostgreSQL: a memory written on one is searchable on the other within a
- * measured bound (the change feed), deletions follow the same way, and a restarted server finds
- * everything again (the index is rebuilt from PostgreSQL).
+ * measured bound (the change feed), deletions follow the same way, near-duplicates written on both
+ * at once are linked, and a restarted server finds everything again (the index is rebuilt from
+ * PostgreSQL).
  */
 class CrossInstanceSearchTest {
 
@@ -89,6 +90,40 @@ class CrossInstanceSearchTest {
             assertThat(found(restarted.client(), tenant, "v", keep)).isTrue();
             assertThat(found(restarted.client(), tenant, "v", drop)).isFalse();
             assertThat(restarted.bean(IndexSync.class).rebuildMs()).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void nearDuplicatesSentToTwoInstancesAtTheSameMomentAreLinked() throws Exception {
+        Tenant tenant = a.client().newTenant();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String user = "twin" + round;
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                var onA = clients.submit(() -> {
+                    start.await();
+                    return a.client().as(tenant, "POST", "/v1/memories", "{\"userId\":\"" + user + "\",\"text\":\"Carol lives in Berlin with her two cats\"}");
+                });
+                var onB = clients.submit(() -> {
+                    start.await();
+                    return b.client().as(tenant, "POST", "/v1/memories", "{\"userId\":\"" + user + "\",\"text\":\"Carol lives in Berlin with her 2 cats\"}");
+                });
+                ApiClient.Response first = onA.get();
+                ApiClient.Response second = onB.get();
+                assertThat(first.status()).as(first.body()).isEqualTo(201);
+                assertThat(second.status()).as(second.body()).isEqualTo(201);
+                // Whichever committed second saw the first (similarity ≥ 0.92, see MemoryApiTest) and linked to it.
+                List<String> statuses = new ArrayList<>(List.of(first.json().get("status").asText(), second.json().get("status").asText()));
+                Collections.sort(statuses);
+                assertThat(statuses).as("round " + round).containsExactly("created", "linked");
+                ApiClient.Response linked = first.json().get("status").asText().equals("linked") ? first : second;
+                ApiClient.Response created = linked == first ? second : first;
+                assertThat(linked.json().get("memory").get("duplicateOf").asText())
+                        .isEqualTo(created.json().get("memory").get("id").asText());
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 
