@@ -41,8 +41,23 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DurableUnavailableException.class)
     ResponseEntity<ProblemDetail> durableUnavailable(DurableUnavailableException e) {
         log.warn("Durable tier unavailable: {}", e.getMessage());
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "durable-unavailable", "Durable tier unavailable",
-                "The write was not committed because PostgreSQL is unavailable; nothing was written. Retry later.");
+        return unavailable("The write was not committed because PostgreSQL is unavailable; nothing was written. Retry later.");
+    }
+
+    /**
+     * PostgreSQL unreachable on the paths that use it through Spring JDBC (semantic memory, feature
+     * flags, the admin API): the same 503 as the key/value path's, not a 500. A failed transaction is
+     * rolled back, so nothing was written.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class, org.springframework.dao.TransientDataAccessException.class,
+        org.springframework.dao.RecoverableDataAccessException.class, org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> storeUnreachable(Exception e) {
+        log.warn("PostgreSQL unavailable: {}", e.getMessage());
+        return unavailable("PostgreSQL is unavailable, so the request could not be served; nothing was written. Retry later.");
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "durable-unavailable", "Durable tier unavailable", detail);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

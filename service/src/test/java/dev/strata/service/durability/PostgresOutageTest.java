@@ -57,6 +57,11 @@ class PostgresOutageTest {
             assertThat(api.as(tenant, "PUT", "/v1/kv/ns/not-cached", "2").status()).isEqualTo(200);
             hot.remove(new ItemKey(tenant.id(), "ns", "not-cached"));
 
+            // Semantic memory in use before the outage (the embedding model loaded, the tenant's feature flags read).
+            assertThat(api.as(tenant, "POST", "/v1/memories", "{\"userId\":\"u\",\"text\":\"Written before the outage\"}").status())
+                    .isEqualTo(201);
+            assertThat(api.as(tenant, "POST", "/v1/sessions/s1/messages", "{\"userId\":\"u\",\"role\":\"user\",\"content\":\"hello\"}").status())
+                    .isEqualTo(201);
             RacingWriters writers = new RacingWriters();
             writers.start(api, tenant, 4);
             writers.awaitAcknowledged(50);
@@ -73,6 +78,12 @@ class PostgresOutageTest {
                     "{\"operations\":[{\"op\":\"put\",\"key\":\"batch-1\",\"value\":1},{\"op\":\"put\",\"key\":\"batch-2\",\"value\":2}]}"));
             assertUnavailableFast(() -> api.as(tenant, "GET", "/v1/kv/ns/not-cached", null));
             assertUnavailableFast(() -> api.as(tenant, "GET", "/v1/kv/ns", null));
+            // Semantic memory reaches PostgreSQL through Spring JDBC: the same 503, never a 500.
+            assertUnavailableFast(() -> api.as(tenant, "POST", "/v1/memories", "{\"userId\":\"u\",\"text\":\"Written during the outage\"}"));
+            assertUnavailableFast(() -> api.as(tenant, "POST", "/v1/memories/search", "{\"userId\":\"u\",\"query\":\"outage\"}"));
+            assertUnavailableFast(() -> api.as(tenant, "POST", "/v1/sessions/s1/messages", "{\"userId\":\"u\",\"role\":\"user\",\"content\":\"lost\"}"));
+            assertUnavailableFast(() -> api.as(tenant, "GET", "/v1/sessions/s1/messages?userId=u", null));
+            assertUnavailableFast(() -> api.as(tenant, "GET", "/v1/users/u/summary", null));
             Response cached = api.as(tenant, "GET", "/v1/kv/ns/cached", null);
             assertThat(cached.status()).isEqualTo(200);
             assertThat(cached.header("X-Strata-Tier")).isEqualTo("hot");
