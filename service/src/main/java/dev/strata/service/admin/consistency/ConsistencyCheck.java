@@ -3,8 +3,9 @@ package dev.strata.service.admin.consistency;
 import java.util.function.Consumer;
 
 /**
- * A comparison between the source of truth (PostgreSQL) and a derived copy of it. The warm tier is one
- * ({@link WarmDurableCheck}); a semantic index is another to be registered in {@link ConsistencyChecks}.
+ * A comparison between the source of truth (PostgreSQL) and a derived copy of it: the warm tier
+ * ({@link WarmDurableCheck}) and each server's semantic index ({@link IndexDurableCheck}), listed in
+ * {@link ConsistencyChecks}.
  * With {@code repair} the derived copy is made to match the durable tier, which always wins.
  */
 public interface ConsistencyCheck {

@@ -20,12 +20,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code admin verify-consistency [--tenant id] [--repair]}: runs every applicable
+ * {@code admin verify-consistency [--tenant id] [--repair] [--server url …]}: runs every applicable
  * {@link ConsistencyCheck} and reports differences by kind. With --repair the durable tier wins and
  * each change is printed as it is made.
  */
 @Command(name = "verify-consistency", mixinStandardHelpOptions = true,
-        description = "Compare the warm tier (Redis) with the durable tier (PostgreSQL): values, versions, TTLs, orphans.")
+        description = "Compare the warm tier (Redis) with the durable tier (PostgreSQL): values, versions, TTLs, orphans; "
+                + "with --server, also each running server's semantic search index: missing, stale and orphaned memories.")
 public class VerifyConsistencyCommand implements Callable<Integer> {
 
     @Mixin
@@ -36,6 +37,11 @@ public class VerifyConsistencyCommand implements Callable<Integer> {
 
     @Option(names = "--repair", description = "Make the derived copies match PostgreSQL (durable wins); prints each change.")
     boolean repair;
+
+    @Option(names = "--server", paramLabel = "url",
+            description = "A running server (http://host:8080) whose in-process semantic index to compare with PostgreSQL; repeat for every "
+                    + "instance. Needs the admin token in the configuration (strata.admin.token / STRATA_ADMIN_TOKEN).")
+    List<String> servers = new ArrayList<>();
 
     @Option(names = "--max-listed", defaultValue = "100", description = "Differences listed individually (default: ${DEFAULT-VALUE}); all are counted.")
     int maxListed;
@@ -53,9 +59,10 @@ public class VerifyConsistencyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (StoreContext stores = StoreContext.open(context)) {
-            List<ConsistencyCheck> checks = ConsistencyChecks.applicable(stores);
+            List<ConsistencyCheck> checks = ConsistencyChecks.applicable(stores, servers);
             if (checks.isEmpty()) {
-                throw new AdminFailure(ExitCode.REFUSED, "Nothing to compare: no warm tier is configured (strata.warm.url is empty).");
+                throw new AdminFailure(ExitCode.REFUSED, "Nothing to compare: no warm tier is configured (strata.warm.url is empty) "
+                        + "and no --server was given for a semantic index.");
             }
             Map<String, Object> results = new LinkedHashMap<>();
             long totalDrift = 0;

@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
+import dev.strata.service.admin.ServerApi;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +24,6 @@ import java.util.regex.Pattern;
 final class ServerReadCounts {
 
     private static final Pattern SAMPLE = Pattern.compile("^strata_tier_(hits|misses)_total\\{[^}]*tier=\"([a-z]+)\"[^}]*}\\s+(\\S+)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServerReadCounts() {
     }
@@ -94,27 +90,7 @@ final class ServerReadCounts {
         return view;
     }
 
-    private static String get(String server, String path, String bearer) {
-        String url = server.replaceAll("/+$", "") + path;
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
-            if (bearer != null) {
-                request.header("Authorization", "Bearer " + bearer);
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 401 || response.statusCode() == 403) {
-                throw new AdminFailure(ExitCode.UNAVAILABLE, url + " refused the admin token (" + response.statusCode()
-                        + "): is strata.admin.token (STRATA_ADMIN_TOKEN) the server's?");
-            }
-            if (response.statusCode() != 200) {
-                throw new AdminFailure(ExitCode.UNAVAILABLE, url + " answered " + response.statusCode() + ".");
-            }
-            return response.body();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new AdminFailure(ExitCode.UNAVAILABLE, "Cannot read " + url + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AdminFailure(ExitCode.UNAVAILABLE, "Interrupted while reading " + url + ".");
-        }
+    private static String get(String server, String path, String adminToken) {
+        return new ServerApi(server, adminToken, Duration.ofSeconds(10)).get(path);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class IndexSource {
 
     private static final String COLUMNS =
-            "id, tenant_id, user_id, session_id, text, topics, entities, metadata::text AS metadata, created_at, embedding";
+            "id, tenant_id, user_id, session_id, text, topics, entities, metadata::text AS metadata, created_at, version, embedding";
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -63,7 +63,7 @@ public final class IndexSource {
     private IndexedMemory map(ResultSet rs) throws SQLException {
         return new IndexedMemory(rs.getString("id"), rs.getString("tenant_id"), rs.getString("user_id"), rs.getString("session_id"),
                 rs.getString("text"), strings(rs.getArray("topics")), strings(rs.getArray("entities")),
-                scalars(rs.getString("metadata")), rs.getTimestamp("created_at").getTime(), Vectors.fromBytes(rs.getBytes("embedding")));
+                scalars(rs.getString("metadata")), rs.getTimestamp("created_at").getTime(), rs.getLong("version"), Vectors.fromBytes(rs.getBytes("embedding")));
     }
 
     static List<String> strings(Array array) throws SQLException {

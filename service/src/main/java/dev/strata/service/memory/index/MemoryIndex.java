@@ -39,13 +39,19 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -58,6 +64,10 @@ public final class MemoryIndex implements AutoCloseable {
 
     private static final String ID = "id";
     private static final String OWNER = "owner";
+    private static final String TENANT = "tenant";
+    private static final String TENANT_VALUES = "tenant_dv";
+    private static final String USER_VALUES = "user_dv";
+    private static final String VERSION_VALUES = "version_dv";
     private static final String SESSION = "session";
     private static final String TOPIC = "topic";
     private static final String ENTITY = "entity";
@@ -294,6 +304,55 @@ public final class MemoryIndex implements AutoCloseable {
                 .sorted(Comparator.comparingDouble(IndexHit::similarity).reversed()).limit(k).toList();
     }
 
+    /** An indexed memory as a consistency check sees it. */
+    public record Entry(String tenantId, String userId, long version) { }
+
+    /**
+     * Id → tenant, user and version of every indexed memory of a tenant (all tenants when null).
+     * Walks every matching document: for consistency checks, not for requests.
+     */
+    public Map<String, Entry> entries(String tenant) {
+        return entries(tenant == null ? new MatchAllDocsQuery() : new TermQuery(new Term(TENANT, tenant)));
+    }
+
+    /** The entries of these ids that the index holds. */
+    public Map<String, Entry> entries(java.util.Collection<String> ids) {
+        return entries(new org.apache.lucene.search.TermInSetQuery(ID, ids.stream().map(BytesRef::new).toList()));
+    }
+
+    private Map<String, Entry> entries(Query query) {
+        IndexSearcher searcher = acquire();
+        try {
+            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+            Map<String, Entry> entries = new HashMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                // A scorer walks deleted documents too; only live ones count.
+                Bits live = leaf.reader().getLiveDocs();
+                BinaryDocValues ids = leaf.reader().getBinaryDocValues(ID_VALUES);
+                BinaryDocValues tenants = leaf.reader().getBinaryDocValues(TENANT_VALUES);
+                BinaryDocValues users = leaf.reader().getBinaryDocValues(USER_VALUES);
+                NumericDocValues versions = leaf.reader().getNumericDocValues(VERSION_VALUES);
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if ((live == null || live.get(doc)) && ids.advanceExact(doc) && tenants.advanceExact(doc) && users.advanceExact(doc)
+                            && versions.advanceExact(doc)) {
+                        entries.put(ids.binaryValue().utf8ToString(), new Entry(tenants.binaryValue().utf8ToString(),
+                                users.binaryValue().utf8ToString(), versions.longValue()));
+                    }
+                }
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** How many indexed memories pass the filter. */
     public int count(IndexFilter filter) {
         IndexSearcher searcher = acquire();
@@ -360,6 +419,10 @@ public final class MemoryIndex implements AutoCloseable {
         doc.add(new StringField(ID, memory.id(), Field.Store.NO));
         doc.add(new BinaryDocValuesField(ID_VALUES, new BytesRef(memory.id())));
         doc.add(new StringField(OWNER, owner(memory.tenantId(), memory.userId()), Field.Store.NO));
+        doc.add(new StringField(TENANT, memory.tenantId(), Field.Store.NO));
+        doc.add(new BinaryDocValuesField(TENANT_VALUES, new BytesRef(memory.tenantId())));
+        doc.add(new BinaryDocValuesField(USER_VALUES, new BytesRef(memory.userId())));
+        doc.add(new NumericDocValuesField(VERSION_VALUES, memory.version()));
         if (memory.sessionId() != null) {
             doc.add(new StringField(SESSION, memory.sessionId(), Field.Store.NO));
         }
