@@ -18,4 +18,9 @@ public interface ConsistencyCheck {
      * {@code sink}; reports items compared so far to {@code progress}; returns how many items were compared.
      */
     long run(String tenant, boolean repair, java.util.function.LongConsumer progress, Consumer<Drift> sink) throws Exception;
+
+    /** About how many items {@link #run} will report to its progress, for an ETA; -1 when unknown. */
+    default long expectedItems(String tenant) throws Exception {
+        return -1;
+    }
 }

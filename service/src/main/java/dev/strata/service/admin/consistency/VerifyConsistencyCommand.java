@@ -71,6 +71,9 @@ public class VerifyConsistencyCommand implements Callable<Integer> {
                 List<Drift> listed = new ArrayList<>();
                 long compared;
                 try (Progress progress = Progress.start(check.name(), -1, !noProgress)) {
+                    if (progress.shown()) {
+                        progress.expect(check.expectedItems(tenant));
+                    }
                     compared = check.run(tenant, repair, progress::stepBy, drift -> {
                         byKind.merge(drift.kind(), 1L, Long::sum);
                         if (listed.size() < maxListed) {

@@ -70,6 +70,24 @@ final class WarmDurableCheck implements ConsistencyCheck {
         return compared[0];
     }
 
+    /** The tenant's live durable items (what Redis can hold of it), or every key in Redis: an estimate for the progress bar. */
+    @Override
+    public long expectedItems(String tenant) throws SQLException {
+        if (tenant == null) {
+            return warm.keyCount();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT count(*) FROM kv_items WHERE tenant_id = ? AND (expires_at IS NULL OR expires_at > ?)")) {
+            statement.setString(1, tenant);
+            statement.setTimestamp(2, new Timestamp(clockMs.getAsLong()));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private long checkPage(List<byte[]> keys, boolean repair, Consumer<Drift> sink) throws SQLException {
         List<WarmItems.Entry> entries = cachedItems(warm.read(keys));
         Map<ItemKey, StoredItem> durable = lookup(entries);
