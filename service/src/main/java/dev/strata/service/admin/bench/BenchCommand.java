@@ -1,5 +1,7 @@
 package dev.strata.service.admin.bench;
 
+import dev.strata.service.admin.JsonOutput;
+import picocli.CommandLine.Mixin;
 import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
@@ -83,8 +85,8 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-preload", description = "Do not write every key before measuring.")
     boolean noPreload;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput jsonOutput;
 
     @Spec
     CommandSpec spec;
@@ -173,7 +175,7 @@ public class BenchCommand implements Callable<Integer> {
     private void report(OperationStats stats, double seconds, Workload workload) {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Map<String, Object>> rows = stats.summary(seconds);
-        if (json) {
+        if (jsonOutput.requested()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("url", url);
             result.put("concurrency", concurrency);

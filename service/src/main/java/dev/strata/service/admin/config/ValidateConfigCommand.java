@@ -1,5 +1,6 @@
 package dev.strata.service.admin.config;
 
+import dev.strata.service.admin.JsonOutput;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
@@ -47,8 +48,8 @@ public class ValidateConfigCommand implements Callable<Integer> {
     @Option(names = "--no-connect", description = "Skip the PostgreSQL and Redis connectivity checks.")
     boolean noConnect;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput jsonOutput;
 
     @Spec
     CommandSpec spec;
@@ -70,7 +71,7 @@ public class ValidateConfigCommand implements Callable<Integer> {
                     : String.join(",", environment.getActiveProfiles()));
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOutput.requested()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("valid", problems.isEmpty());
             result.put("problems", problems);

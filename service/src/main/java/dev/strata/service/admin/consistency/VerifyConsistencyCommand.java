@@ -1,5 +1,7 @@
 package dev.strata.service.admin.consistency;
 
+import dev.strata.service.admin.JsonOutput;
+import dev.strata.service.admin.ProgressOutput;
 import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
@@ -46,11 +48,11 @@ public class VerifyConsistencyCommand implements Callable<Integer> {
     @Option(names = "--max-listed", defaultValue = "100", description = "Differences listed individually (default: ${DEFAULT-VALUE}); all are counted.")
     int maxListed;
 
-    @Option(names = "--no-progress", description = "Do not show a progress bar.")
-    boolean noProgress;
+    @Mixin
+    JsonOutput jsonOutput;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    ProgressOutput progressOutput;
 
     @Spec
     CommandSpec spec;
@@ -70,7 +72,7 @@ public class VerifyConsistencyCommand implements Callable<Integer> {
                 Map<String, Long> byKind = new TreeMap<>();
                 List<Drift> listed = new ArrayList<>();
                 long compared;
-                try (Progress progress = Progress.start(check.name(), -1, !noProgress)) {
+                try (Progress progress = Progress.start(check.name(), -1, progressOutput.wanted())) {
                     if (progress.shown()) {
                         progress.expect(check.expectedItems(tenant));
                     }
@@ -79,7 +81,7 @@ public class VerifyConsistencyCommand implements Callable<Integer> {
                         if (listed.size() < maxListed) {
                             listed.add(drift);
                         }
-                        if (!json && (repair || byKind.values().stream().mapToLong(Long::longValue).sum() <= maxListed)) {
+                        if (!jsonOutput.requested() && (repair || byKind.values().stream().mapToLong(Long::longValue).sum() <= maxListed)) {
                             out.printf("%s %-8s %s/%s/%s: %s%n", drift.repaired() ? "repaired" : "drift   ", drift.kind(),
                                     drift.key().tenant(), drift.key().namespace(), drift.key().key(), drift.detail());
                             out.flush();
@@ -94,12 +96,12 @@ public class VerifyConsistencyCommand implements Callable<Integer> {
                 result.put("repaired", repair ? drifted : 0);
                 result.put("listed", listed);
                 results.put(check.name(), result);
-                if (!json) {
+                if (!jsonOutput.requested()) {
                     out.printf("%s: compared %d item(s), %d difference(s)%s%s%n", check.name(), compared, drifted,
                             byKind.isEmpty() ? "" : " " + byKind, repair && drifted > 0 ? ", all repaired (durable won)" : "");
                 }
             }
-            if (json) {
+            if (jsonOutput.requested()) {
                 Output.json(out, Map.of("tenant", tenant == null ? "all" : tenant, "repair", repair, "checks", results));
             }
             out.flush();

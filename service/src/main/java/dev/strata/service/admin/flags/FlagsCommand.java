@@ -1,5 +1,6 @@
 package dev.strata.service.admin.flags;
 
+import dev.strata.service.admin.JsonOutput;
 import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
@@ -42,8 +43,8 @@ public class FlagsCommand implements Callable<Integer> {
     @Option(names = "--reset", paramLabel = "feature", description = "Forget the tenant's switch: the configured default applies.")
     List<String> reset = List.of();
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput jsonOutput;
 
     @Spec
     CommandSpec spec;
@@ -62,7 +63,7 @@ public class FlagsCommand implements Callable<Integer> {
             }
             Map<Feature, Boolean> explicit = flags.overrides(tenant);
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (jsonOutput.requested()) {
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put("tenantId", tenant);
                 Map<String, Boolean> effective = new LinkedHashMap<>();

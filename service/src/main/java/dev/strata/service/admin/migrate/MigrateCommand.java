@@ -1,5 +1,6 @@
 package dev.strata.service.admin.migrate;
 
+import dev.strata.service.admin.JsonOutput;
 import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
@@ -36,8 +37,8 @@ public class MigrateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Only list the pending migrations.")
     boolean dryRun;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput jsonOutput;
 
     @Spec
     CommandSpec spec;
@@ -76,7 +77,7 @@ public class MigrateCommand implements Callable<Integer> {
     }
 
     private void report(PrintWriter out, String current, List<Map<String, String>> pending, String summary) {
-        if (json) {
+        if (jsonOutput.requested()) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("currentVersion", current);
             result.put("pending", pending);

@@ -1,5 +1,7 @@
 package dev.strata.service.admin.prune;
 
+import dev.strata.service.admin.JsonOutput;
+import dev.strata.service.admin.ProgressOutput;
 import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
@@ -70,11 +72,11 @@ public class PruneCommand implements Callable<Integer> {
     @Option(names = "--max-listed", defaultValue = "50", description = "Items listed individually (default: ${DEFAULT-VALUE}).")
     int maxListed;
 
-    @Option(names = "--json", description = "Print the result as JSON (no progress bar).")
-    boolean json;
+    @Mixin
+    JsonOutput jsonOutput;
 
-    @Option(names = "--no-progress", description = "Do not show a progress bar (none is shown when stderr is not a terminal).")
-    boolean noProgress;
+    @Mixin
+    ProgressOutput progressOutput;
 
     @Spec
     CommandSpec spec;
@@ -108,12 +110,12 @@ public class PruneCommand implements Callable<Integer> {
                     new TransactionTemplate(new DataSourceTransactionManager(stores.dataSource())), Output.mapper());
             MemoryPruner memoryPruner = new MemoryPruner(stores.dataSource(), repository, System::currentTimeMillis);
             // Rows read, items and memories. Counted first only when a bar is drawn: the count is a pass of its own.
-            try (Progress progress = Progress.start(dryRun ? "prune (dry run)" : "prune", -1, !noProgress && !json)) {
+            try (Progress progress = Progress.start(dryRun ? "prune (dry run)" : "prune", -1, progressOutput.wanted() && !jsonOutput.requested())) {
                 if (progress.shown()) {
                     progress.expect(pruner.rowsToScan(tenant, limits) + memoryPruner.candidatesToScan(tenant, limits));
                 }
                 report = pruner.onScanned(progress::stepBy).run(tenant, limits, dryRun, candidate -> {
-                    if (!json && listed[0]++ < maxListed) {
+                    if (!jsonOutput.requested() && listed[0]++ < maxListed) {
                         ItemKey key = candidate.key();
                         out.printf("%s %-9s %s/%s/%s  %d bytes, last written %s%n", dryRun ? "would remove" : "removed", candidate.reason(),
                                 key.tenant(), key.namespace(), key.key(), candidate.bytes(), Instant.ofEpochMilli(candidate.updatedAtMs()));
@@ -121,14 +123,14 @@ public class PruneCommand implements Callable<Integer> {
                 }, batch -> forgetCopies(stores, origin, batch));
                 memories = memoryPruner.onScanned(progress::stepBy).run(tenant, limits,
                         dryRun, candidate -> {
-                            if (!json && listed[0]++ < maxListed) {
+                            if (!jsonOutput.requested() && listed[0]++ < maxListed) {
                                 out.printf("%s %-21s memory %s/%s/%s  importance %.2f, created %s, last written %s%n",
                                         dryRun ? "would remove" : "removed", candidate.reason(), candidate.tenantId(), candidate.userId(),
                                         candidate.id(), candidate.importance(), candidate.createdAt(), candidate.updatedAt());
                             }
                         }, ids -> { });
             }
-            if (json) {
+            if (jsonOutput.requested()) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("dryRun", dryRun);
                 result.put("items", report.items());

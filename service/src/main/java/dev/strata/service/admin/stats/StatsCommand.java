@@ -1,5 +1,7 @@
 package dev.strata.service.admin.stats;
 
+import dev.strata.service.admin.JsonOutput;
+import dev.strata.service.admin.ProgressOutput;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
@@ -47,11 +49,11 @@ public class StatsCommand implements Callable<Integer> {
                     + "other setting); without it, over all tenants.")
     List<String> servers = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print the result as JSON (no progress bar).")
-    boolean json;
+    @Mixin
+    JsonOutput jsonOutput;
 
-    @Option(names = "--no-progress", description = "Do not show a progress bar while Redis is scanned (none is shown when stderr is not a terminal).")
-    boolean noProgress;
+    @Mixin
+    ProgressOutput progressOutput;
 
     @Spec
     CommandSpec spec;
@@ -116,7 +118,7 @@ public class StatsCommand implements Callable<Integer> {
     /** Counts cached items and value bytes per tenant with one pass over Redis. */
     private void countWarm(WarmItems items, Map<String, Map<String, Object>> tenants) {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        try (Progress progress = Progress.start("stats (Redis scan)", -1, !noProgress && !json)) {
+        try (Progress progress = Progress.start("stats (Redis scan)", -1, progressOutput.wanted() && !jsonOutput.requested())) {
             // SCAN does not say how many keys it will visit: estimate with the tenant's durable items, or all keys in Redis.
             if (progress.shown()) {
                 progress.expect(tenant != null && tenants.get(tenant) != null && tenants.get(tenant).get("durable") instanceof Map<?, ?> d
@@ -152,7 +154,7 @@ public class StatsCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     private void print(Map<String, Object> result) {
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (jsonOutput.requested()) {
             Output.json(out, result);
             return;
         }

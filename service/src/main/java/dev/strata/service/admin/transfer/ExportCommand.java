@@ -1,5 +1,7 @@
 package dev.strata.service.admin.transfer;
 
+import dev.strata.service.admin.JsonOutput;
+import dev.strata.service.admin.ProgressOutput;
 import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
@@ -58,11 +60,11 @@ public class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "dir", required = true, description = "Directory to create (must not exist or be empty).")
     Path output;
 
-    @Option(names = "--no-progress", description = "Do not show a progress bar.")
-    boolean noProgress;
+    @Mixin
+    JsonOutput jsonOutput;
 
-    @Option(names = "--json", description = "Print the manifest as JSON when done.")
-    boolean json;
+    @Mixin
+    ProgressOutput progressOutput;
 
     @Spec
     CommandSpec spec;
@@ -88,7 +90,7 @@ public class ExportCommand implements Callable<Integer> {
             long bytes = 0;
             JsonLinesFile.Writer items = new JsonLinesFile.Writer(output.resolve(Manifest.ITEMS_FILE));
             try (items;
-                 Progress progress = Progress.start("export", total, !noProgress);
+                 Progress progress = Progress.start("export", total, progressOutput.wanted());
                  PreparedStatement statement = connection.prepareStatement(itemsQuery())) {
                 statement.setFetchSize(1000);
                 int p = bindScope(statement, 1);
@@ -114,7 +116,7 @@ public class ExportCommand implements Callable<Integer> {
                     memory == null ? null : memory.sha256());
             Files.writeString(output.resolve(Manifest.FILE_NAME), Output.mapper().writeValueAsString(manifest));
             PrintWriter out = spec.commandLine().getOut();
-            if (json) {
+            if (jsonOutput.requested()) {
                 Output.json(out, manifest);
             } else {
                 out.printf("Exported %d item(s), %d value bytes, of %d tenant(s) to %s%n", written, bytes, tenants.size(), output);
@@ -204,7 +206,7 @@ public class ExportCommand implements Callable<Integer> {
         MemoryExport export = new MemoryExport(connection, scope.all ? null : scope.tenant);
         java.util.Map<MemoryTable, Long> counts = export.count();
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        try (Progress progress = Progress.start("export memory", total, " rows", !noProgress)) {
+        try (Progress progress = Progress.start("export memory", total, " rows", progressOutput.wanted())) {
             return export.write(output.resolve(Manifest.MEMORY_FILE), counts, progress);
         }
     }

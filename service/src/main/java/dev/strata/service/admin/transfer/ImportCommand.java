@@ -1,5 +1,7 @@
 package dev.strata.service.admin.transfer;
 
+import dev.strata.service.admin.JsonOutput;
+import dev.strata.service.admin.ProgressOutput;
 import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ContextOptions;
 import dev.strata.service.admin.ExitCode;
@@ -53,11 +55,11 @@ public class ImportCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "1000", description = "Items, or semantic-memory rows, per transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--no-progress", description = "Do not show a progress bar.")
-    boolean noProgress;
+    @Mixin
+    JsonOutput jsonOutput;
 
-    @Option(names = "--json", description = "Print the result as JSON.")
-    boolean json;
+    @Mixin
+    ProgressOutput progressOutput;
 
     @Spec
     CommandSpec spec;
@@ -83,14 +85,14 @@ public class ImportCommand implements Callable<Integer> {
         Checkpoint checkpoint = restart ? null : Checkpoint.readOrNull(checkpointPath, manifest.sha256());
         long resumeAfter = checkpoint == null ? 0 : checkpoint.linesCommitted();
         PrintWriter out = spec.commandLine().getOut();
-        if (resumeAfter > 0 && !json) {
+        if (resumeAfter > 0 && !jsonOutput.requested()) {
             out.printf("Resuming after line %d of %d (checkpoint %s)%n", resumeAfter, manifest.items(), checkpointPath);
             out.flush();
         }
         long[] changed = {0};
         long[] skippedExpired = {0};
         try (StoreContext stores = StoreContext.open(context);
-             Progress progress = Progress.start("import", manifest.items() - resumeAfter, !noProgress)) {
+             Progress progress = Progress.start("import", manifest.items() - resumeAfter, progressOutput.wanted())) {
             ItemImporter importer = new ItemImporter(stores.dataSource());
             int tenantsCreated = importer.ensureTenants(manifest.tenants());
             Optional<WarmItems> warm = stores.warm();
@@ -124,7 +126,7 @@ public class ImportCommand implements Callable<Integer> {
             }
             Files.deleteIfExists(checkpointPath);
             long unchanged = manifest.items() - resumeAfter - changed[0] - skippedExpired[0];
-            if (json) {
+            if (jsonOutput.requested()) {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("items", manifest.items());
                 result.put("resumedAfterLine", resumeAfter);
@@ -170,7 +172,7 @@ public class ImportCommand implements Callable<Integer> {
 
     /** Writes the verified memory file; inserts that find their row present change nothing (see {@link MemoryImporter}). */
     private MemoryImporter importMemory(StoreContext stores, Manifest manifest, ExportReader reader) throws Exception {
-        try (Progress progress = Progress.start("import memory", manifest.memoryRowTotal(), " rows", !noProgress)) {
+        try (Progress progress = Progress.start("import memory", manifest.memoryRowTotal(), " rows", progressOutput.wanted())) {
             MemoryImporter importer = new MemoryImporter(stores.dataSource(), batchSize, progress);
             reader.readMemory((line, record) -> importer.add(record));
             importer.finish();
