@@ -1,5 +1,6 @@
 package dev.strata.service.memory.graph;
 
+import dev.strata.service.api.QueryParameters;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +48,7 @@ public class GraphController {
     Map<String, Object> searchEntities(HttpServletRequest request) {
         RequestBodies.allowOnly(request, Set.of("userId", "name", "query", "type", "limit"));
         return Map.of("entities", graph.search(TenantPrincipal.of(request).tenantId(), request.getParameter("userId"),
-                request.getParameter("name"), request.getParameter("query"), request.getParameter("type"), limit(request.getParameter("limit"))));
+                request.getParameter("name"), request.getParameter("query"), request.getParameter("type"), QueryParameters.integer(request.getParameter("limit"), "limit", 20, 1, 200)));
     }
 
     @GetMapping("/v1/entities/{id}")
@@ -84,20 +85,5 @@ public class GraphController {
         MemoryRequests.noParameters(request);
         graph.deleteRelation(TenantPrincipal.of(request).tenantId(), id);
         return ResponseEntity.noContent().build();
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return 20;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= 200) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // falls through
-        }
-        throw ApiException.badRequest("invalid-limit", "'limit' must be an integer between 1 and 200.");
     }
 }

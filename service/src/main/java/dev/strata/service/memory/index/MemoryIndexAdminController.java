@@ -1,6 +1,6 @@
 package dev.strata.service.memory.index;
 
-import dev.strata.service.api.ApiException;
+import dev.strata.service.api.QueryParameters;
 import dev.strata.service.api.RequestBodies;
 import dev.strata.service.kv.KeyRules;
 import dev.strata.service.stats.StatsSampler;
@@ -38,8 +38,8 @@ public class MemoryIndexAdminController {
     ResponseEntity<Map<String, Object>> verify(HttpServletRequest request) throws SQLException {
         RequestBodies.allowOnly(request, Set.of("tenant", "repair", "limit"));
         String tenant = request.getParameter("tenant") == null ? null : KeyRules.tenant(request.getParameter("tenant"));
-        boolean repair = flag(request.getParameter("repair"));
-        int limit = limit(request.getParameter("limit"));
+        boolean repair = QueryParameters.bool(request.getParameter("repair"), "repair", false);
+        int limit = QueryParameters.integer(request.getParameter("limit"), "limit", DEFAULT_LIMIT, 0, 100_000);
         IndexConsistency.Report report = consistency.verify(tenant, repair);
         Map<String, Long> byKind = new TreeMap<>();
         report.differences().forEach(d -> byKind.merge(d.kind().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum));
@@ -52,30 +52,5 @@ public class MemoryIndexAdminController {
         answer.put("differences", byKind);
         answer.put("listed", listed);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
-    }
-
-    private static boolean flag(String value) {
-        if (value == null || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw ApiException.badRequest("invalid-repair", "'repair' must be true or false.");
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 0 && limit <= 100_000) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.badRequest("invalid-limit", "'limit' must be a whole number from 0 to 100000.");
     }
 }

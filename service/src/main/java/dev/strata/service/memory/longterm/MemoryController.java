@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.service.api.ApiException;
+import dev.strata.service.api.QueryParameters;
 import dev.strata.service.api.RequestBodies;
 import dev.strata.service.memory.MemoryRules;
 import dev.strata.service.tenant.TenantPrincipal;
@@ -79,8 +80,8 @@ public class MemoryController {
     Map<String, Object> list(HttpServletRequest request) {
         RequestBodies.allowOnly(request, Set.of("userId", "limit", "offset"));
         String userId = MemoryRules.id("userId", request.getParameter("userId"));
-        int limit = number(request.getParameter("limit"), "limit", 50, 1, 200);
-        int offset = number(request.getParameter("offset"), "offset", 0, 0, 100_000);
+        int limit = QueryParameters.integer(request.getParameter("limit"), "limit", 50, 1, 200);
+        int offset = QueryParameters.integer(request.getParameter("offset"), "offset", 0, 0, 100_000);
         List<Memory> page = repository.page(TenantPrincipal.of(request).tenantId(), userId, offset, limit + 1);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("memories", page.size() > limit ? page.subList(0, limit) : page);
@@ -88,21 +89,6 @@ public class MemoryController {
             answer.put("nextOffset", offset + limit);
         }
         return answer;
-    }
-
-    static int number(String value, String name, int fallback, int min, int max) {
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the 400
-        }
-        throw ApiException.badRequest("invalid-" + name, "'" + name + "' must be an integer between " + min + " and " + max + ".");
     }
 
     @GetMapping("/{id}")

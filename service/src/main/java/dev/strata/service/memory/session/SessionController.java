@@ -1,5 +1,6 @@
 package dev.strata.service.memory.session;
 
+import dev.strata.service.api.QueryParameters;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,17 +121,6 @@ public class SessionController {
     }
 
     static Integer tokens(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int tokens = Integer.parseInt(value);
-            if (tokens >= 1 && tokens <= MAX_BUDGET_TOKENS) {
-                return tokens;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the 400 below
-        }
-        throw ApiException.badRequest("invalid-tokens", "'tokens' must be an integer between 1 and " + MAX_BUDGET_TOKENS + ".");
+        return value == null ? null : QueryParameters.integer(value, "tokens", 0, 1, MAX_BUDGET_TOKENS);
     }
 }
