@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -32,7 +33,9 @@ import redis.clients.jedis.params.SetParams;
  * are fully determined by that version. An append on another instance changes the version, so no
  * instance can serve the old window after it was acknowledged — no invalidation message needed.
  *
- * <p>Redis failures degrade to PostgreSQL: after an error Redis is skipped for a second.
+ * <p>Redis failures degrade to PostgreSQL: a Redis error is reported to {@link RedisWarmTier}, which
+ * marks the warm tier unavailable for the whole server until it re-attaches, and this cache skips Redis
+ * meanwhile.
  */
 @Component
 public class SessionCache {
@@ -40,7 +43,6 @@ public class SessionCache {
     private static final Logger log = LoggerFactory.getLogger(SessionCache.class);
     /** Redis namespace segment; KV namespaces must start with a letter or digit, so this cannot collide. */
     static final String NAMESPACE = WarmKeys.RESERVED + "sessions";
-    private static final long REDIS_BACKOFF_MS = 1000;
 
     /** A session's messages (folded included, by sequence) at one version. */
     public record Snapshot(long createdAtMicros, long maxSeq, List<SessionMessage> messages) {
@@ -61,7 +63,6 @@ public class SessionCache {
     private final long redisTtlSeconds;
     /** Bumped on every eviction: a copy loaded before an eviction is not cached after it. */
     private final AtomicLong evictions = new AtomicLong();
-    private volatile long redisSkipUntil;
 
     public SessionCache(WarmTier warm, ObjectMapper json, MemoryProperties properties) {
         this.warm = warm;
@@ -138,7 +139,7 @@ public class SessionCache {
     }
 
     private UnifiedJedis redis() {
-        if (warm instanceof RedisWarmTier redis && redis.isAvailable() && System.currentTimeMillis() >= redisSkipUntil) {
+        if (warm instanceof RedisWarmTier redis && redis.isAvailable()) {
             return redis.client();
         }
         return null;
@@ -191,8 +192,11 @@ public class SessionCache {
         }
     }
 
+    /** Redis itself failing degrades the warm tier; anything else (an unreadable cached copy) only skips this copy. */
     private void redisFailed(Exception e) {
-        redisSkipUntil = System.currentTimeMillis() + REDIS_BACKOFF_MS;
-        log.debug("Session cache: Redis unavailable, serving from PostgreSQL: {}", e.toString());
+        if (e instanceof JedisException redisDown && warm instanceof RedisWarmTier tier) {
+            tier.reportFailure(redisDown);
+        }
+        log.debug("Session cache: Redis copy not used, serving from PostgreSQL: {}", e.toString());
     }
 }

@@ -255,6 +255,14 @@ public final class RedisWarmTier implements WarmTier, AutoCloseable {
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
     }
 
+    /**
+     * A failure another user of {@link #client()} met (the session cache): the same degrade as this
+     * tier's own, so the server has one view of Redis and one way back (re-attach).
+     */
+    public void reportFailure(JedisException e) {
+        markDown(e);
+    }
+
     private void markDown(JedisException e) {
         errors.increment();
         if (available) {

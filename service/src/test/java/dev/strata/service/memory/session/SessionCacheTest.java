@@ -179,11 +179,16 @@ class SessionCacheTest {
                 server.bean(SessionCache.class).clearHot();
                 Response during = get(api, tenant, "d1");
                 assertThat(during.header("X-Strata-Tier")).isEqualTo("durable");
+                // No key/value request touched Redis: the session cache's failure alone marked the warm tier down for the server.
+                assertThat(((dev.strata.service.tier.warm.RedisWarmTier) server.bean(dev.strata.service.tier.warm.WarmTier.class)).isAvailable())
+                        .isFalse();
                 assertThat(contents(during)).containsExactly("First message before the outage.", "Second message during the outage.");
                 assertThat(get(api, tenant, "d1").header("X-Strata-Tier")).isEqualTo("hot");
             } finally {
                 EmbeddedStores.startRedis();
             }
+            assertThat(((dev.strata.service.tier.warm.RedisWarmTier) server.bean(dev.strata.service.tier.warm.WarmTier.class)).tryReattach())
+                    .as("one way back for every user of Redis").isTrue();
             // Redis came back empty; PostgreSQL still has everything.
             server.bean(SessionCache.class).clearHot();
             append(api, tenant, "d1", "u1", "Third message after the outage.");
