@@ -229,6 +229,29 @@ public final class SemanticBenchmark {
             Arrays.sort(nanos);
             out("| %d | %.2f | %.2f | %.3f |%n", beam, nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.99)] / 1e6, recall / queries);
         }
+        hybrid(index, filter, workload);
+    }
+
+    /**
+     * What POST /v1/memories/search asks of the index for a top 10 (minus embedding the query): 50
+     * vector candidates at the index's own beam plus the BM25 matches of a short query whose words
+     * occur in many stored texts ("memory", "topic") and in few (the topic number).
+     */
+    private static void hybrid(MemoryIndex index, IndexFilter filter, Workload workload) {
+        int queries = workload.queries().length - WARMUP;
+        long[] nanos = new long[queries];
+        for (int q = 0; q < workload.queries().length; q++) {
+            String text = "memory about topic " + (q % 97);
+            long start = System.nanoTime();
+            index.candidates(workload.queries()[q], text, filter, 50);
+            long elapsed = System.nanoTime() - start;
+            if (q >= WARMUP) {
+                nanos[q - WARMUP] = elapsed;
+            }
+        }
+        Arrays.sort(nanos);
+        out("%nHybrid candidates as a search takes them (50 vector candidates at beam %d + BM25 of \"memory about topic N\"): "
+                + "p50 %.2f ms, p99 %.2f ms%n%n", MemoryIndex.DEFAULT_SEARCH_BEAM, nanos[queries / 2] / 1e6, nanos[(int) (queries * 0.99)] / 1e6);
     }
 
     private static Set<String> exactTop10(float[] query, float[][] vectors) {
