@@ -93,26 +93,30 @@ public class StatsCommand implements Callable<Integer> {
             warm.ifPresent(items -> countWarm(items, tenants));
             result.put("tenants", tenants);
             if (!servers.isEmpty()) {
-                String token = stores.environment().getProperty("strata.admin.token", "");
-                if (token.isBlank()) {
-                    Map<String, Object> totals = new LinkedHashMap<>();
-                    ServerReadCounts.totals(servers).forEach((tier, counts) -> totals.put(tier, ServerReadCounts.view(counts)));
-                    result.put("hitRatios", totals);
-                } else {
-                    ServerReadCounts.perTenant(servers, token).forEach((id, counts) -> {
-                        if (tenant == null || tenant.equals(id)) {
-                            Map<String, Object> ratios = new LinkedHashMap<>();
-                            counts.reads().forEach((tier, tierCounts) -> ratios.put(tier, ServerReadCounts.view(tierCounts)));
-                            Map<String, Object> entry = tenants.computeIfAbsent(id, t -> new LinkedHashMap<>());
-                            entry.put("hot", Map.of("entries", counts.hot()[0], "bytes", counts.hot()[1]));
-                            entry.put("hitRatios", ratios);
-                        }
-                    });
-                }
+                addServerCounts(stores.environment().getProperty("strata.admin.token", ""), tenants, result);
             }
         }
         print(result);
         return ExitCode.OK.code();
+    }
+
+    /** Per tenant (with the admin token) or over all tenants: what the running servers counted. */
+    private void addServerCounts(String adminToken, Map<String, Map<String, Object>> tenants, Map<String, Object> result) {
+        if (adminToken.isBlank()) {
+            Map<String, Object> totals = new LinkedHashMap<>();
+            ServerReadCounts.totals(servers).forEach((tier, counts) -> totals.put(tier, ServerReadCounts.view(counts)));
+            result.put("hitRatios", totals);
+            return;
+        }
+        ServerReadCounts.perTenant(servers, adminToken).forEach((id, counts) -> {
+            if (tenant == null || tenant.equals(id)) {
+                Map<String, Object> ratios = new LinkedHashMap<>();
+                counts.reads().forEach((tier, tierCounts) -> ratios.put(tier, ServerReadCounts.view(tierCounts)));
+                Map<String, Object> entry = tenants.computeIfAbsent(id, t -> new LinkedHashMap<>());
+                entry.put("hot", Map.of("entries", counts.hot()[0], "bytes", counts.hot()[1]));
+                entry.put("hitRatios", ratios);
+            }
+        });
     }
 
     /** Counts cached items and value bytes per tenant with one pass over Redis. */
