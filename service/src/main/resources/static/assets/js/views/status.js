@@ -1,5 +1,5 @@
 // Status page: GET /v1/stats every few seconds; per-tier hit ratio, latency and size as charts,
-// the latest figures as a table, and PostgreSQL / Redis health.
+// the latest figures as a table, the signed-in tenant's own reads, and PostgreSQL / Redis health.
 import {call} from '../api.js';
 import {lineChart} from '../chart.js';
 import {bytes, el, fill, heading, statusLine} from '../dom.js';
@@ -13,10 +13,12 @@ export function renderStatus(main) {
   const health = el('div', {class: 'health', id: 'health'});
   const charts = el('div', {class: 'charts'});
   const table = el('div');
+  const ownReads = el('div');
   const refreshed = el('p', {class: 'hint', id: 'refreshed'});
   fill(main, heading('Status'),
     el('p', {class: 'hint'}, 'Figures of the instance that answered, sampled in-process; the page refreshes every 5 seconds.'),
-    status.node, el('h2', {}, 'Stores'), health, el('h2', {}, 'Tiers'), charts, table, refreshed);
+    status.node, el('h2', {}, 'Stores'), health, el('h2', {}, 'Tiers'), charts, table,
+    el('h2', {}, 'Your reads'), ownReads, refreshed);
   let stopped = false;
   let instance = null;
   async function refresh() {
@@ -27,6 +29,7 @@ export function renderStatus(main) {
       drawHealth(health, body.health);
       drawCharts(charts, body.samples);
       drawTable(table, body.samples[body.samples.length - 1]);
+      drawOwnReads(ownReads, body.tenantHitRatios || {});
       // Behind a load balancer consecutive answers may come from different instances: say so.
       const switched = instance && instance !== body.instance ? ' (a different instance than the previous refresh)' : '';
       instance = body.instance;
@@ -84,5 +87,19 @@ function drawTable(node, latest) {
   fill(node, el('table', {class: 'data', id: 'tier-table'},
     el('caption', {}, 'Last interval'),
     el('thead', {}, el('tr', {}, ['Tier', 'Reads', 'Hit ratio', 'Mean get', 'Entries', 'Size'].map((h) => el('th', {scope: 'col'}, h)))),
+    el('tbody', {}, rows)));
+}
+
+/** The signed-in tenant's reads on this instance since it started: which tier answered how often. */
+function drawOwnReads(node, tiers) {
+  const pct = (t) => (t.hits + t.misses === 0 ? '–' : `${(t.hitRatio * 100).toFixed(1)} %`);
+  const rows = TIERS.map((tier) => {
+    const t = tiers[tier] || {hits: 0, misses: 0, hitRatio: 0};
+    return el('tr', {}, el('th', {scope: 'row'}, tier), el('td', {}, String(t.hits + t.misses)), el('td', {}, String(t.hits)),
+      el('td', {}, pct(t)));
+  });
+  fill(node, el('table', {class: 'data', id: 'tenant-reads-table'},
+    el('caption', {}, 'This tenant on this instance, since it started'),
+    el('thead', {}, el('tr', {}, ['Tier', 'Reads', 'Hits', 'Hit ratio'].map((h) => el('th', {scope: 'col'}, h)))),
     el('tbody', {}, rows)));
 }

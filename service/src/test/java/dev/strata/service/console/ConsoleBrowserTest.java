@@ -133,6 +133,10 @@ class ConsoleBrowserTest extends BrowserTestBase {
         browser.waitForText("#health-postgresql", "UP");
         browser.waitForText("#health-redis", "UP");
         browser.find("#tier-table");
+        // The tenant's own reads: every read asks the hot tier, and this test made at least two.
+        String hotReads = browser.find("#tenant-reads-table tbody tr:first-child td:nth-of-type(1)").getText();
+        assertThat(browser.find("#tenant-reads-table tbody tr:first-child th").getText()).isEqualTo("hot");
+        assertThat(Long.parseLong(hotReads)).isGreaterThanOrEqualTo(2);
         assertThat(browser.all("svg.chart")).hasSize(3);
         assertThat(browser.all("svg.chart path.tier-hot")).isNotEmpty();
         assertThat(browser.all("svg.chart title").get(0).getDomProperty("textContent")).startsWith("Hit ratio: hot");
