@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * The semantic-memory tables an export carries, in the order they are written and imported: parents
  * before children, so every foreign key is satisfied when a child row arrives. Left out on purpose:
- * memory_changes (the change feed, derived: the import's inserts write it again through the trigger)
+ * memory_changes (the change feed, derived: the import's inserts write it again through the trigger),
+ * memory_erasure_notices (messages between running instances)
  * and memory_key_roles (tied to API keys, which are credentials and are not exported).
  */
 enum MemoryTable {

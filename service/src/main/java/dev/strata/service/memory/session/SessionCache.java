@@ -123,6 +123,32 @@ public class SessionCache {
         return new long[] {hotRemoved, keys.isEmpty() ? 0 : redisDelete(keys)};
     }
 
+    /**
+     * Drops this instance's hot copies of a tenant's sessions whose id matches (another instance's
+     * erasure; that instance removed the Redis copies). Returns how many went.
+     */
+    public long evictHot(String tenantId, java.util.function.Predicate<String> sessionId) {
+        evictions.incrementAndGet();
+        String prefix = key(tenantId, "");
+        long[] removed = {0};
+        hot.asMap().keySet().removeIf(key -> {
+            boolean match = key.startsWith(prefix) && sessionId.test(key.substring(prefix.length()));
+            removed[0] += match ? 1 : 0;
+            return match;
+        });
+        return removed[0];
+    }
+
+    /** SHA-256 of a session id, hex: how an erasure notice names a session without naming it. */
+    public static String sessionHash(String sessionId) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Drops every hot entry (tests, and to show reads fall back to Redis and PostgreSQL). */
     public void clearHot() {
         evictions.incrementAndGet();

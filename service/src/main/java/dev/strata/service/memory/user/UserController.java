@@ -91,8 +91,8 @@ public class UserController {
      * entities and relations (PostgreSQL), the index entries (here at once, on other instances
      * through the change feed; the index files are rewritten without them in the background), and
      * the user's cached sessions (this instance's hot cache and Redis; the receipt counts them).
-     * Other instances' hot copies can no longer be served (every read checks PostgreSQL first) and
-     * are dropped on their next read or after an hour unused.
+     * Other instances drop their cached copies and rewrite their index files when they read the
+     * erasure notice written in the same transaction ({@link ErasureFollower}, about a second).
      */
     @DeleteMapping
     Map<String, Object> erase(@PathVariable String userId, HttpServletRequest request) {

@@ -13,10 +13,12 @@ public class UserDataRepository {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final ErasureNotices notices;
 
-    public UserDataRepository(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    public UserDataRepository(JdbcTemplate jdbc, TransactionTemplate transactions, ErasureNotices notices) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.notices = notices;
     }
 
     /** Row counts per table of the durable tier. */
@@ -44,6 +46,7 @@ public class UserDataRepository {
                     String.class, tenantId, userId);
             jdbc.update("DELETE FROM memory_relations WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
             jdbc.update("DELETE FROM memory_entities WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
+            notices.announce(tenantId, sessionIds);
             return new Erased(counts, ids, sessionIds);
         });
     }
