@@ -41,8 +41,33 @@ public class IndexConsistency {
         this.dataSource = jdbc.getDataSource();
     }
 
-    /** Compares one tenant (all when null). Holds the index's entries of that scope in memory meanwhile. */
+    /**
+     * Compares one tenant, or every tenant (those in PostgreSQL and those the index still holds) one
+     * after the other, so the memory it needs is that of the largest tenant's index entries.
+     */
     public Report verify(String tenant, boolean repair) throws SQLException {
+        if (tenant != null) {
+            return verifyTenant(tenant, repair);
+        }
+        java.util.SortedSet<String> tenants = new java.util.TreeSet<>(sync.index().tenants());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT tenant_id FROM memories");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                tenants.add(rows.getString(1));
+            }
+        }
+        long compared = 0;
+        List<Difference> differences = new ArrayList<>();
+        for (String each : tenants) {
+            Report report = verifyTenant(each, repair);
+            compared += report.compared();
+            differences.addAll(report.differences());
+        }
+        return new Report(compared, differences);
+    }
+
+    private Report verifyTenant(String tenant, boolean repair) throws SQLException {
         sync.catchUp();
         Map<String, MemoryIndex.Entry> indexed = new HashMap<>(sync.index().entries(tenant));
         Map<String, Difference> suspects = new LinkedHashMap<>();
@@ -51,12 +76,9 @@ public class IndexConsistency {
             // A cursor (autocommit off, fetch size) so a million rows stream instead of loading at once.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            try (PreparedStatement statement = connection.prepareStatement("SELECT id, tenant_id, user_id, version FROM memories"
-                    + (tenant == null ? "" : " WHERE tenant_id = ?"))) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT id, tenant_id, user_id, version FROM memories WHERE tenant_id = ?")) {
                 statement.setFetchSize(1000);
-                if (tenant != null) {
-                    statement.setString(1, tenant);
-                }
+                statement.setString(1, tenant);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         compared++;

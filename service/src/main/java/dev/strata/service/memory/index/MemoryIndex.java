@@ -315,6 +315,26 @@ public final class MemoryIndex implements AutoCloseable {
         return entries(tenant == null ? new MatchAllDocsQuery() : new TermQuery(new Term(TENANT, tenant)));
     }
 
+    /** The tenants that have documents in the index (deleted documents' tenants may linger until a merge). */
+    public java.util.SortedSet<String> tenants() {
+        IndexSearcher searcher = acquire();
+        try {
+            java.util.SortedSet<String> tenants = new java.util.TreeSet<>();
+            org.apache.lucene.index.Terms terms = org.apache.lucene.index.MultiTerms.getTerms(searcher.getIndexReader(), TENANT);
+            if (terms != null) {
+                org.apache.lucene.index.TermsEnum each = terms.iterator();
+                for (BytesRef term = each.next(); term != null; term = each.next()) {
+                    tenants.add(term.utf8ToString());
+                }
+            }
+            return tenants;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(searcher);
+        }
+    }
+
     /** The entries of these ids that the index holds. */
     public Map<String, Entry> entries(java.util.Collection<String> ids) {
         return entries(new org.apache.lucene.search.TermInSetQuery(ID, ids.stream().map(BytesRef::new).toList()));

@@ -95,6 +95,26 @@ class IndexConsistencyTest {
     }
 
     @Test
+    void withoutATenantEveryTenantIsCheckedIncludingOnesOnlyTheIndexStillHolds() {
+        MemoryIndex index = server.bean(MemoryIndex.class);
+        String goneTenant = "gone-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        index.upsert(List.of(new IndexedMemory("ghost-of-a-deleted-tenant", goneTenant, "gus", null, "A ghost", List.of(), List.of(),
+                Map.of(), System.currentTimeMillis(), 2, new float[384])));
+        index.refresh();
+        assertThat(index.tenants()).contains(goneTenant);
+
+        List<String> all = List.of("verify-consistency", "--server", server.client().baseUrl(), "-Dstrata.admin.token=" + TestServer.ADMIN_TOKEN);
+        AdminRun found = AdminRun.run("postgres", false, all.toArray(String[]::new));
+        assertThat(found.exitCode()).as(found.toString()).isEqualTo(1);
+        assertThat(found.out()).contains("drift    ORPHAN   " + goneTenant + "/gus/ghost-of-a-deleted-tenant: index v2, no durable row");
+        List<String> repair = new ArrayList<>(all);
+        repair.add("--repair");
+        AdminRun repaired = AdminRun.run("postgres", false, repair.toArray(String[]::new));
+        assertThat(repaired.exitCode()).as(repaired.toString()).isZero();
+        assertThat(index.contains("ghost-of-a-deleted-tenant")).isFalse();
+    }
+
+    @Test
     void theServerNeedsTheAdminTokenAndRefusesBadParameters() {
         AdminRun noToken = AdminRun.run("postgres", false, "verify-consistency", "--server", server.client().baseUrl());
         assertThat(noToken.exitCode()).isEqualTo(2);
