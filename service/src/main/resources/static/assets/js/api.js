@@ -60,7 +60,8 @@ async function readBody(response) {
 
 function explain(response, problem) {
   const status = response.status;
-  const detail = problem && problem.detail ? ` (${problem.detail})` : '';
+  // The server's detail is a sentence; inside the parentheses it loses its full stop (the message ends with one).
+  const detail = problem && problem.detail ? ` (${problem.detail.replace(/\.$/, '')})` : '';
   if (status === 401) {
     return 'The server does not accept this API key: it is wrong, revoked or expired. '
       + `Sign in again with a valid key${detail}.`;

@@ -1,5 +1,6 @@
 package dev.strata.service.console;
 
+import dev.strata.service.support.ApiClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.service.support.SharedServer;
@@ -118,6 +119,22 @@ class ConsoleBrowserTest extends BrowserTestBase {
         browser.find("form[aria-labelledby='signin-title']");
         browser.screenshot("revoked-key");
         assertThat(browser.driver.executeScript("return sessionStorage.getItem('strata.apiKey')")).isNull();
+    }
+
+    @Test
+    void aRateLimitedTenantIsToldToWaitAndForHowLong() {
+        String id = "slow-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.admin("POST", "/v1/admin/tenants", "{\"id\":\"" + id + "\",\"rateLimitPerSecond\":2}").status()).isEqualTo(201);
+        String key = api.admin("POST", "/v1/admin/tenants/" + id + "/keys", "{\"name\":\"console\"}").json().get("key").asText();
+        browser.signIn(key);
+        // Spend the tenant's budget (2 requests a second, bursts of 4), then ask the console for a page.
+        ApiClient.Tenant slow = new ApiClient.Tenant(id, key);
+        for (int i = 0; i < 20; i++) {
+            api.as(slow, "GET", "/v1/kv/ns/k" + i, null);
+        }
+        browser.go("#/kv/anything");
+        browser.waitForText("#main", "Too many requests for this tenant; retry in 1 s");
+        browser.screenshot("rate-limited");
     }
 
     @Test
