@@ -31,8 +31,11 @@ public class AdminController {
         }
     }
 
-    /** Body of key creation. */
-    public record CreateKey(String name) { }
+    /** Body of key creation; {@code expiresAt} an ISO-8601 instant, or absent for a key valid until revoked. */
+    public record CreateKey(String name, String expiresAt) { }
+
+    /** The latest end of validity accepted: later is a typo more often than a plan. */
+    static final java.time.Duration MAX_KEY_LIFETIME = java.time.Duration.ofDays(3660);
 
     private final TenantRepository tenants;
     private final TenantService tenantService;
@@ -91,16 +94,37 @@ public class AdminController {
         if (name.length() > 200) {
             throw ApiException.badRequest("invalid-key-name", "name is at most 200 characters.");
         }
+        java.time.Instant expiresAt = expiry(body == null ? null : body.expiresAt());
         ApiKeys.Issued issued = ApiKeys.issue();
-        ApiKeyInfo info = tenants.insertKey(issued.id(), id, name, ApiKeys.hash(issued.key()));
+        ApiKeyInfo info = tenants.insertKey(issued.id(), id, name, ApiKeys.hash(issued.key()), expiresAt);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", info.id());
         answer.put("tenantId", info.tenantId());
         answer.put("name", info.name());
         answer.put("createdAt", info.createdAt());
+        if (info.expiresAt() != null) {
+            answer.put("expiresAt", info.expiresAt());
+        }
         answer.put("key", issued.key());
         answer.put("note", "Store this key now: the server keeps only its hash and cannot show it again.");
         return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+
+    private static java.time.Instant expiry(String value) {
+        if (value == null) {
+            return null;
+        }
+        java.time.Instant expiresAt;
+        try {
+            expiresAt = java.time.Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("invalid-key-expiry", "expiresAt must be an ISO-8601 instant such as 2027-01-31T00:00:00Z.");
+        }
+        java.time.Instant now = java.time.Instant.now();
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_KEY_LIFETIME))) {
+            throw ApiException.badRequest("invalid-key-expiry", "expiresAt must be in the future and at most 10 years ahead.");
+        }
+        return expiresAt;
     }
 
     @GetMapping("/{tenantId}/keys")

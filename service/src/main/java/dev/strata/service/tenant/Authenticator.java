@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Resolves API keys to tenants. Lookups are cached for a few seconds so the database is not hit on
  * every request; that is also the bound on how long a revoked key keeps working on other instances
  * while PostgreSQL is reachable. During a PostgreSQL outage keys verified within
- * {@link #OUTAGE_GRACE} keep working, since revocations cannot be read then anyway.
+ * {@link #OUTAGE_GRACE} keep working, since revocations cannot be read then anyway. A key's end of
+ * validity is checked at every request, cached or not, so an expired key stops at once everywhere.
  */
 @Component
 public class Authenticator {
@@ -27,8 +28,15 @@ public class Authenticator {
 
     private final TenantRepository tenants;
     private final TenantProperties defaults;
-    private final LoadingCache<String, Optional<TenantPrincipal>> byKeyHash;
-    private final Cache<String, TenantPrincipal> lastVerified;
+    /** A verified key: its principal, and when it stops working (0: never). */
+    private record Grant(TenantPrincipal principal, long expiresAtMs) {
+        boolean validAt(long nowMs) {
+            return expiresAtMs == 0 || nowMs < expiresAtMs;
+        }
+    }
+
+    private final LoadingCache<String, Optional<Grant>> byKeyHash;
+    private final Cache<String, Grant> lastVerified;
 
     public Authenticator(TenantRepository tenants, TenantProperties defaults) {
         this.tenants = tenants;
@@ -41,7 +49,8 @@ public class Authenticator {
         if (apiKey.length() > 200 || !apiKey.startsWith("sk_")) {
             return Optional.empty();
         }
-        return byKeyHash.get(HexFormat.of().formatHex(ApiKeys.hash(apiKey)));
+        long now = System.currentTimeMillis();
+        return byKeyHash.get(HexFormat.of().formatHex(ApiKeys.hash(apiKey))).filter(grant -> grant.validAt(now)).map(Grant::principal);
     }
 
     /**
@@ -50,15 +59,16 @@ public class Authenticator {
      * (otherwise every request failed once its cache entry was {@link #CACHE_TTL} old); an unknown
      * key gets 503, not 500 (regression: PostgresOutageTest).
      */
-    private Optional<TenantPrincipal> load(String keyHashHex) {
+    private Optional<Grant> load(String keyHashHex) {
         try {
-            Optional<TenantPrincipal> principal = tenants.tenantOfKey(HexFormat.of().parseHex(keyHashHex))
-                    .flatMap(tenants::find)
-                    .map(t -> new TenantPrincipal(t.id(), t.rateLimitPerSecond() == null ? defaults.requestsPerSecond() : t.rateLimitPerSecond()));
-            principal.ifPresentOrElse(p -> lastVerified.put(keyHashHex, p), () -> lastVerified.invalidate(keyHashHex));
-            return principal;
+            Optional<Grant> grant = tenants.grantOfKey(HexFormat.of().parseHex(keyHashHex))
+                    .flatMap(key -> tenants.find(key.tenantId()).map(t -> new Grant(
+                            new TenantPrincipal(t.id(), t.rateLimitPerSecond() == null ? defaults.requestsPerSecond() : t.rateLimitPerSecond()),
+                            key.expiresAt() == null ? 0 : key.expiresAt().toEpochMilli())));
+            grant.ifPresentOrElse(g -> lastVerified.put(keyHashHex, g), () -> lastVerified.invalidate(keyHashHex));
+            return grant;
         } catch (DataAccessException e) {
-            TenantPrincipal known = lastVerified.getIfPresent(keyHashHex);
+            Grant known = lastVerified.getIfPresent(keyHashHex);
             if (known != null) {
                 return Optional.of(known);
             }

@@ -78,14 +78,15 @@ public class TenantRepository {
         return counts.remove("deleted") > 0 ? Optional.of(counts) : Optional.empty();
     }
 
-    public ApiKeyInfo insertKey(String keyId, String tenantId, String name, byte[] keyHash) {
-        return jdbc.queryForObject(
-                "INSERT INTO api_keys (id, tenant_id, name, key_hash) VALUES (?, ?, ?, ?) RETURNING id, tenant_id, name, created_at, revoked_at",
-                TenantRepository::key, keyId, tenantId, name, keyHash);
+    /** @param expiresAt when the key stops working, or null for never (until revoked) */
+    public ApiKeyInfo insertKey(String keyId, String tenantId, String name, byte[] keyHash, Instant expiresAt) {
+        return jdbc.queryForObject("INSERT INTO api_keys (id, tenant_id, name, key_hash, expires_at) VALUES (?, ?, ?, ?, ?) "
+                        + "RETURNING id, tenant_id, name, created_at, revoked_at, expires_at",
+                TenantRepository::key, keyId, tenantId, name, keyHash, expiresAt == null ? null : Timestamp.from(expiresAt));
     }
 
     public List<ApiKeyInfo> keys(String tenantId) {
-        return jdbc.query("SELECT id, tenant_id, name, created_at, revoked_at FROM api_keys WHERE tenant_id = ? ORDER BY created_at",
+        return jdbc.query("SELECT id, tenant_id, name, created_at, revoked_at, expires_at FROM api_keys WHERE tenant_id = ? ORDER BY created_at",
                 TenantRepository::key, tenantId);
     }
 
@@ -95,10 +96,14 @@ public class TenantRepository {
                 tenantId, keyId) > 0;
     }
 
-    /** The tenant owning an active key with this hash. */
-    public Optional<String> tenantOfKey(byte[] keyHash) {
-        return jdbc.query("SELECT tenant_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
-                (rs, n) -> rs.getString(1), (Object) keyHash).stream().findFirst();
+    /** An active key's tenant and end of validity (null: none). */
+    public record KeyGrant(String tenantId, Instant expiresAt) { }
+
+    /** The grant of a key with this hash that is neither revoked nor expired. */
+    public Optional<KeyGrant> grantOfKey(byte[] keyHash) {
+        return jdbc.query("SELECT tenant_id, expires_at FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL "
+                        + "AND (expires_at IS NULL OR expires_at > now())",
+                (rs, n) -> new KeyGrant(rs.getString(1), instant(rs.getTimestamp(2))), (Object) keyHash).stream().findFirst();
     }
 
     private static Tenant tenant(ResultSet rs, int row) throws SQLException {
@@ -108,7 +113,8 @@ public class TenantRepository {
     }
 
     private static ApiKeyInfo key(ResultSet rs, int row) throws SQLException {
-        return new ApiKeyInfo(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)));
+        return new ApiKeyInfo(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
+                instant(rs.getTimestamp(6)));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -24,6 +24,34 @@ class AdminApiTest {
     }
 
     @Test
+    void aKeyWithAnEndOfValidityWorksUntilThenAndIsRefusedAfterwardsEvenFromTheCache() throws InterruptedException {
+        String id = "exp-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.admin("POST", "/v1/admin/tenants", "{\"id\":\"" + id + "\"}").status()).isEqualTo(201);
+        String expiresAt = java.time.Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        Response issued = api.admin("POST", "/v1/admin/tenants/" + id + "/keys", "{\"name\":\"short\",\"expiresAt\":\"" + expiresAt + "\"}");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        assertThat(java.time.Instant.parse(issued.json().get("expiresAt").asText())).isEqualTo(java.time.Instant.parse(expiresAt));
+        Tenant tenant = new Tenant(id, issued.json().get("key").asText());
+        assertThat(api.as(tenant, "PUT", "/v1/kv/ns/k", "1").status()).isEqualTo(200);
+        assertThat(api.as(tenant, "GET", "/v1/kv/ns/k", null).status()).as("cached as valid").isEqualTo(200);
+        JsonNode listed = api.admin("GET", "/v1/admin/tenants/" + id + "/keys", null).json().get("keys").get(0);
+        assertThat(listed.get("expiresAt").isNull()).isFalse();
+
+        Thread.sleep(java.time.Duration.between(java.time.Instant.now(), java.time.Instant.parse(expiresAt)).toMillis() + 100);
+        Response refused = api.as(tenant, "GET", "/v1/kv/ns/k", null);
+        assertThat(refused.status()).as("expired, though the lookup is still cached").isEqualTo(401);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+
+        for (String bad : new String[] {"\"tomorrow\"", "\"2020-01-01T00:00:00Z\"", "\"2999-01-01T00:00:00Z\"", "17"}) {
+            Response badExpiry = api.admin("POST", "/v1/admin/tenants/" + id + "/keys", "{\"name\":\"x\",\"expiresAt\":" + bad + "}");
+            assertThat(badExpiry.status()).as(bad).isEqualTo(400);
+            assertThat(badExpiry.body()).as(bad).contains("expiresAt");
+        }
+        Response forever = api.admin("POST", "/v1/admin/tenants/" + id + "/keys", "{\"name\":\"forever\"}");
+        assertThat(forever.json().has("expiresAt")).isFalse();
+    }
+
+    @Test
     void tenantsCanBeCreatedListedShownAndRefusedTwice() {
         String id = "adm-" + UUID.randomUUID().toString().substring(0, 8);
         Response created = api.admin("POST", "/v1/admin/tenants", "{\"id\":\"" + id + "\",\"name\":\"Admin Test\",\"rateLimitPerSecond\":50}");

@@ -48,14 +48,14 @@ class ConfigAndMigrateTest {
         AdminRun dryRun = AdminRun.run(database, false, "migrate", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
         assertThat(dryRun.out()).contains("Schema version: empty").contains("V1__tenants_and_items.sql")
-                .contains("V2__semantic_memory.sql").contains("V3__memory_key_roles.sql").contains("V6__tenant_feature_flags.sql").contains("V7__memory_erasure_notices.sql").contains("Dry run: nothing applied.");
+                .contains("V2__semantic_memory.sql").contains("V3__memory_key_roles.sql").contains("V6__tenant_feature_flags.sql").contains("V7__memory_erasure_notices.sql").contains("V8__api_key_expiry.sql").contains("Dry run: nothing applied.");
         AdminRun again = AdminRun.run(database, false, "migrate", "--dry-run");
         assertThat(again.out()).as("a dry run applies nothing").contains("Schema version: empty");
 
         AdminRun migrate = AdminRun.run(database, false, "migrate");
         assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
-        assertThat(migrate.out()).contains("Applied 5 migration(s); schema now at version 7.");
-        assertThat(AdminRun.run(database, false, "migrate", "--dry-run").out()).contains("Schema version: 7").contains("No pending migrations.");
+        assertThat(migrate.out()).contains("Applied 6 migration(s); schema now at version 8.");
+        assertThat(AdminRun.run(database, false, "migrate", "--dry-run").out()).contains("Schema version: 8").contains("No pending migrations.");
     }
 
     @Test
@@ -70,7 +70,7 @@ class ConfigAndMigrateTest {
         }
         AdminRun run = AdminRun.run(database, false, "migrate");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
-        assertThat(run.err()).contains("schema is at version 99, newer than this jar knows (latest 7)").contains("Nothing was changed");
+        assertThat(run.err()).contains("schema is at version 99, newer than this jar knows (latest 8)").contains("Nothing was changed");
     }
 
     @Test
