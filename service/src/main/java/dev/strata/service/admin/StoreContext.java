@@ -80,6 +80,11 @@ public final class StoreContext implements AutoCloseable {
         return context.getBean(DataSource.class);
     }
 
+    /** The servers' admin token as the configuration gives it (strata.admin.token / STRATA_ADMIN_TOKEN); empty when unset. */
+    public String adminToken() {
+        return environment().getProperty("strata.admin.token", "");
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

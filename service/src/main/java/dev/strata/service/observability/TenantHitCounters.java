@@ -54,6 +54,15 @@ public final class TenantHitCounters {
         public double hitRatio() {
             return hits + misses == 0 ? 0.0 : (double) hits / (hits + misses);
         }
+
+        /** {hits, misses, hitRatio} with the ratio rounded to 3 places: the form the API and {@code admin stats} show. */
+        public Map<String, Object> asMap() {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("hits", hits);
+            view.put("misses", misses);
+            view.put("hitRatio", Math.round(hitRatio() * 1000) / 1000.0);
+            return view;
+        }
     }
 
     /** tenant → tier label → counts, tenants in id order, tiers fastest first. */

@@ -50,7 +50,7 @@ public class TenantStatsController {
         Map<String, Object> tenants = new LinkedHashMap<>();
         for (String id : ids) {
             long[] usage = hotUsage.getOrDefault(id, new long[2]);
-            tenants.put(id, Map.of("reads", view(reads.getOrDefault(id, counters.of(id))), "hot", Map.of("entries", usage[0], "bytes", usage[1])));
+            tenants.put(id, Map.of("reads", view(reads.containsKey(id) ? reads.get(id) : counters.of(id)), "hot", Map.of("entries", usage[0], "bytes", usage[1])));
         }
         answer.put("tenants", tenants);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
@@ -59,8 +59,7 @@ public class TenantStatsController {
     /** tier → {hits, misses, hitRatio} with the ratio rounded to 3 places. */
     static Map<String, Object> view(Map<String, TenantHitCounters.Counts> tiers) {
         Map<String, Object> view = new LinkedHashMap<>();
-        tiers.forEach((tier, counts) -> view.put(tier, Map.of("hits", counts.hits(), "misses", counts.misses(),
-                "hitRatio", Math.round(counts.hitRatio() * 1000) / 1000.0)));
+        tiers.forEach((tier, counts) -> view.put(tier, counts.asMap()));
         return view;
     }
 }

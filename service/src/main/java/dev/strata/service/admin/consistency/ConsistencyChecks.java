@@ -25,7 +25,7 @@ final class ConsistencyChecks {
         List<ConsistencyCheck> checks = new ArrayList<>();
         stores.warm().ifPresent(warm -> checks.add(new WarmDurableCheck(warm, stores.dataSource(), System::currentTimeMillis)));
         if (!servers.isEmpty()) {
-            String token = stores.environment().getProperty("strata.admin.token", "");
+            String token = stores.adminToken();
             if (token.isBlank()) {
                 throw new AdminFailure(ExitCode.USAGE, "--server needs the servers' admin token in the configuration "
                         + "(strata.admin.token / STRATA_ADMIN_TOKEN), as the server reads it.");

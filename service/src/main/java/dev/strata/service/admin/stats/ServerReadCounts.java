@@ -5,6 +5,7 @@ import dev.strata.service.admin.AdminFailure;
 import dev.strata.service.admin.ExitCode;
 import dev.strata.service.admin.Output;
 import dev.strata.service.admin.ServerApi;
+import dev.strata.service.observability.TenantHitCounters;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -83,11 +84,7 @@ final class ServerReadCounts {
 
     /** {hits, misses, hitRatio} of one tier's counts, the ratio rounded to 3 places. */
     static Map<String, Object> view(long[] counts) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("hits", counts[0]);
-        view.put("misses", counts[1]);
-        view.put("hitRatio", counts[0] + counts[1] == 0 ? 0.0 : Math.round((double) counts[0] / (counts[0] + counts[1]) * 1000) / 1000.0);
-        return view;
+        return new TenantHitCounters.Counts(counts[0], counts[1]).asMap();
     }
 
     private static String get(String server, String path, String adminToken) {

@@ -93,7 +93,7 @@ public class StatsCommand implements Callable<Integer> {
             warm.ifPresent(items -> countWarm(items, tenants));
             result.put("tenants", tenants);
             if (!servers.isEmpty()) {
-                addServerCounts(stores.environment().getProperty("strata.admin.token", ""), tenants, result);
+                addServerCounts(stores.adminToken(), tenants, result);
             }
         }
         print(result);
