@@ -35,7 +35,25 @@ class RedisClusterTest {
                 .build();
         cluster.start();
         seedPort = cluster.serverPorts().getFirst();
+        awaitClusterOk(cluster.serverPorts());
         System.out.println("Redis Cluster on ports " + cluster.serverPorts());
+    }
+
+    /**
+     * The cluster's start returns once slots are assigned, but each node says {@code cluster_state:ok}
+     * only after the nodes have gossiped; a write before that gets CLUSTERDOWN (seen in a clean-clone run),
+     * and the server then detaches from Redis by design. Wait for every node.
+     */
+    private static void awaitClusterOk(List<Integer> ports) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        for (int port : ports) {
+            try (redis.clients.jedis.Jedis node = new redis.clients.jedis.Jedis("127.0.0.1", port)) {
+                while (!node.clusterInfo().contains("cluster_state:ok")) {
+                    assertThat(System.currentTimeMillis()).as("cluster_state:ok on port " + port).isLessThan(deadline);
+                    Thread.sleep(50);
+                }
+            }
+        }
     }
 
     /** A free port p whose cluster-bus port p + 10000 is free too (and below 65536). */
